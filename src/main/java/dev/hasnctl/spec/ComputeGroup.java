@@ -1,0 +1,53 @@
+package dev.hasnctl.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hasnctl.model.HostName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compute nodes served by one SN pair, as one xCAT node group.
+ *
+ * @param nodes an xCAT noderange, e.g. {@code cn[0001-0128]} or {@code cn001-cn064,cn100}
+ * @param primary the SN whose NIM master the nodes boot from
+ * @param backup the primary's partner, the NFSv4 replica
+ * @param active which of the two currently serves the nodes; {@code failover} flips it
+ * @param xcatGroups further xCAT groups the nodes belong to (the statelite table names {@code
+ *     compute})
+ */
+public record ComputeGroup(
+    String name,
+    String nodes,
+    HostName primary,
+    HostName backup,
+    Active active,
+    String image,
+    Optional<Paging> paging,
+    List<String> postscripts,
+    List<String> xcatGroups) {
+
+  public ComputeGroup {
+    active = Defaults.or(active, Active.PRIMARY);
+    paging = Defaults.optional(paging);
+    postscripts = Defaults.list(postscripts);
+    xcatGroups = Defaults.list(xcatGroups, List.of("compute"));
+  }
+
+  /** The SN that serves the nodes now. */
+  public HostName activeServiceNode() {
+    return active == Active.PRIMARY ? primary : backup;
+  }
+
+  /** The SN that takes over if the active one fails. */
+  public HostName standbyServiceNode() {
+    return active == Active.PRIMARY ? backup : primary;
+  }
+
+  /** Which SN of the pair is active. */
+  public enum Active {
+    @JsonProperty("primary")
+    PRIMARY,
+    @JsonProperty("backup")
+    BACKUP
+  }
+}

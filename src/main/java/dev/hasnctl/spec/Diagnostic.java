@@ -1,0 +1,21 @@
+package dev.hasnctl.spec;
+
+/**
+ * One problem found in a spec, printed as {@code FILE:LINE:COL: error[RULE]: what — fix}.
+ *
+ * @param pointer the JSON pointer of the offending value, e.g. {@code /groups/2/backup}
+ * @param fix what to do about it, phrased as an instruction
+ */
+public record Diagnostic(
+    Severity severity, String rule, Position position, String pointer, String message, String fix) {
+
+  /** The one-line form users read. */
+  public String format() {
+    return position + ": " + severity.label() + "[" + rule + "]: " + message + " — " + fix;
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+}
