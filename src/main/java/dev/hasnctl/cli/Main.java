@@ -1,10 +1,21 @@
 package dev.hasnctl.cli;
 
-/** Entry point. */
+import picocli.CommandLine;
+
+/** The {@code hasnctl} entry point: the only place that exits the JVM. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new HasnctlCommand());
+    ShortErrorHandler errors = new ShortErrorHandler();
+    commandLine.setExecutionExceptionHandler(errors);
+    commandLine.setParameterExceptionHandler(errors);
+    return commandLine;
   }
 }

@@ -1,0 +1,18 @@
+package dev.hasnctl.cli;
+
+/** hasnctl's exit codes, fixed by DESIGN.md. */
+public final class ExitCodes {
+  /** Success; with {@code --detailed-exitcode}, also "no changes". */
+  public static final int OK = 0;
+
+  /** An error: bad input, a failed command, an invalid spec. Also picocli's usage errors. */
+  public static final int ERROR = 1;
+
+  /** Changes or drift present (with {@code --detailed-exitcode}). */
+  public static final int CHANGES = 2;
+
+  /** The cluster was only partly reachable. */
+  public static final int PARTIAL = 3;
+
+  private ExitCodes() {}
+}
