@@ -51,7 +51,12 @@ final class SchemaCheck {
     Set<String> seen = new HashSet<>();
     for (Error error : SCHEMA.validate(tree)) {
       Diagnostic diagnostic = describe(error, tree, sourceMap);
-      if (seen.add(diagnostic.pointer() + " " + diagnostic.rule())) {
+      // One report per value: a wrong type also breaks its const/enum/pattern, which adds nothing.
+      String key =
+          error.getProperty() == null
+              ? diagnostic.pointer()
+              : diagnostic.pointer() + " " + error.getProperty();
+      if (seen.add(key)) {
         out.add(diagnostic);
       }
     }
