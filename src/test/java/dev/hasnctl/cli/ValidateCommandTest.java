@@ -1,0 +1,85 @@
+package dev.hasnctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void exampleIsValid() {
+    CliRun run = CliRun.of("validate", "examples/cluster.yaml");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(0);
+    assertThat(run.out()).contains("examples/cluster.yaml: valid (0 errors");
+  }
+
+  @Test
+  void brokenExampleReportsEveryProblemWithItsPlace() throws IOException {
+    Path broken =
+        copyOfExample(
+            "broken.yaml",
+            "blockSize: 1M",
+            "blokSize: 1M",
+            "address: 20.10.12.17",
+            "address: 20.10.12.317",
+            "    backup: sn01\n",
+            "    backup: \"sn01;reboot\"\n",
+            "port: 50001",
+            "port: fifty");
+    CliRun run = CliRun.of("validate", broken.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    Golden.assertMatches("validate/broken-example.txt", run.out().replace(dir.toString(), "DIR"));
+  }
+
+  @Test
+  void jsonCarriesTheSameFindings() throws IOException {
+    Path broken = copyOfExample("broken.yaml", "blockSize: 1M", "blokSize: 1M");
+    CliRun run = CliRun.of("validate", "--format", "json", broken.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("\"valid\" : false")
+        .contains("\"rule\" : \"unknown-key\"")
+        .contains("\"line\" : 44")
+        .contains("\"fix\" : \"did you mean 'blockSize'?\"");
+  }
+
+  @Test
+  void missingFileIsOneLineAndExitOne() {
+    CliRun run = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("hasnctl: cannot read ").contains("no such file");
+    assertThat(run.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void usageErrorsExitOneNotTwo() {
+    CliRun run = CliRun.of("validate", "--format", "xml", "examples/cluster.yaml");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("--format").contains("--help");
+  }
+
+  @Test
+  void everyCommandHasHelpAndTheToolHasAVersion() {
+    assertThat(CliRun.of("--version").out()).startsWith("hasnctl ");
+    CliRun help = CliRun.of("validate", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: hasnctl validate").contains("--strict");
+  }
+
+  private Path copyOfExample(String name, String... replacements) throws IOException {
+    String text = Files.readString(Path.of("examples/cluster.yaml"), StandardCharsets.UTF_8);
+    for (int i = 0; i < replacements.length; i += 2) {
+      assertThat(text).contains(replacements[i]);
+      text = text.replace(replacements[i], replacements[i + 1]);
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+}
