@@ -1,0 +1,131 @@
+package dev.hasnctl.desired;
+
+import dev.hasnctl.model.AbsolutePath;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Noderange;
+import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.ComputeGroup;
+import dev.hasnctl.spec.OsImage;
+import dev.hasnctl.spec.Paging;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The compute groups' share: node definitions, NIM diskless definitions, paging, postscripts. */
+final class NodeResources {
+  /** xCAT's postscript that sets up NFSv4 client replication failover on each node. */
+  static final String REPLICATION_POSTSCRIPT = "setupnfsv4replication";
+
+  private NodeResources() {}
+
+  static void add(ClusterSpec spec, Expansion out) {
+    HostName ems = spec.ems().name();
+    AbsolutePath postscriptDir = spec.sharedInstall().mountPoint().resolve("postscripts");
+    spec.consoleRedirect()
+        .ifPresent(
+            redirect ->
+                out.add(
+                    Resource.managed(
+                        new ResourceId(
+                            ems,
+                            ResourceKind.FILE,
+                            postscriptDir.resolve(redirect.postscript()).value()),
+                        Map.of("content", Postscripts.consoleRedirect(redirect)),
+                        "/consoleRedirect")));
+
+    for (int g = 0; g < spec.groups().size(); g++) {
+      ComputeGroup group = spec.groups().get(g);
+      String origin = "/groups/" + g;
+      Map<String, String> definition = definition(spec, group);
+      group
+          .paging()
+          .ifPresent(
+              paging ->
+                  out.add(
+                      Resource.managed(
+                          new ResourceId(
+                              ems,
+                              ResourceKind.FILE,
+                              postscriptDir.resolve(paging.postscript()).value()),
+                          Map.of("content", Postscripts.paging(pagingDir(spec, paging), paging)),
+                          origin + "/paging")));
+      for (String node : Noderange.expand(group.nodes())) {
+        out.add(Resource.managed(new ResourceId(ems, ResourceKind.NODE, node), definition, origin));
+        // Seed: mkdsklsnode -b on the backup, then -p on the primary; both hold a definition.
+        Map<String, String> diskless = Map.of("image", group.image());
+        out.add(
+            Resource.managed(
+                new ResourceId(group.backup(), ResourceKind.DISKLESS_NODE, node),
+                withRole(diskless, "backup"),
+                origin + "/backup"));
+        out.add(
+            Resource.managed(
+                new ResourceId(group.primary(), ResourceKind.DISKLESS_NODE, node),
+                withRole(diskless, "primary"),
+                origin + "/primary"));
+        group.paging().ifPresent(paging -> pagingFiles(spec, group, paging, node, origin, out));
+      }
+    }
+  }
+
+  private static Map<String, String> definition(ClusterSpec spec, ComputeGroup group) {
+    HostName active = group.activeServiceNode();
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("servicenode", active + "," + group.standbyServiceNode());
+    properties.put(
+        "xcatmaster",
+        spec.serviceNode(active.value()).map(sn -> sn.xcatmaster().value()).orElse(active.value()));
+    List<String> groups = new ArrayList<>();
+    groups.add(group.name());
+    groups.addAll(group.xcatGroups());
+    properties.put("groups", String.join(",", new LinkedHashSet<>(groups)));
+    properties.put("provmethod", group.image());
+    properties.put("postscripts", String.join(",", postscripts(spec, group)));
+    return properties;
+  }
+
+  private static Set<String> postscripts(ClusterSpec spec, ComputeGroup group) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(REPLICATION_POSTSCRIPT);
+    spec.consoleRedirect().ifPresent(redirect -> names.add(redirect.postscript()));
+    group.paging().ifPresent(paging -> names.add(paging.postscript()));
+    spec.image(group.image()).map(OsImage::postscripts).ifPresent(names::addAll);
+    names.addAll(group.postscripts());
+    return names;
+  }
+
+  private static void pagingFiles(
+      ClusterSpec spec,
+      ComputeGroup group,
+      Paging paging,
+      String node,
+      String origin,
+      Expansion out) {
+    AbsolutePath dir = pagingDir(spec, paging).resolve(node);
+    for (Paging.PagingFile file : paging.files()) {
+      // The files are on the shared GPFS /install: one SN creates them for every node.
+      out.add(
+          Resource.managed(
+              new ResourceId(
+                  group.primary(), ResourceKind.PAGING_FILE, dir.resolve(file.name()).value()),
+              Map.of("sizeMiB", Long.toString(file.sizeMiB())),
+              origin + "/paging/files"));
+    }
+  }
+
+  private static AbsolutePath pagingDir(ClusterSpec spec, Paging paging) {
+    return paging.dir().orElse(spec.sharedInstall().pagingDir());
+  }
+
+  private static Map<String, String> withRole(Map<String, String> base, String role) {
+    Map<String, String> out = new LinkedHashMap<>(base);
+    out.put("role", role);
+    return out;
+  }
+}

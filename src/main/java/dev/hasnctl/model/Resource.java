@@ -1,0 +1,30 @@
+package dev.hasnctl.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A resource's desired (or observed) properties.
+ *
+ * @param properties attribute name to value, sorted by name
+ * @param origin the JSON pointer of the spec value it comes from, for plans that cite the spec
+ * @param checkOnly whether hasnctl only reports a difference and never changes it (software)
+ */
+public record Resource(
+    ResourceId id, SortedMap<String, String> properties, String origin, boolean checkOnly) {
+  public Resource {
+    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+  }
+
+  /** A managed resource. */
+  public static Resource managed(ResourceId id, Map<String, String> properties, String origin) {
+    return new Resource(id, new TreeMap<>(properties), origin, false);
+  }
+
+  /** A resource hasnctl checks and reports but never changes. */
+  public static Resource checked(ResourceId id, Map<String, String> properties, String origin) {
+    return new Resource(id, new TreeMap<>(properties), origin, true);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.hasnctl.model;
+
+/** The closed set of things hasnctl manages or checks on a cluster. */
+public enum ResourceKind {
+  /** An attribute of xCAT's site table, keyed by attribute name. */
+  SITE_ATTRIBUTE("site"),
+  /** A row of xCAT's networks table, keyed by network name. */
+  NETWORK("network"),
+  /** A compute node definition (servicenode, xcatmaster, groups, postscripts, provmethod). */
+  NODE("node"),
+  /** A row of xCAT's statelite table, keyed by {@code node|image}. */
+  STATELITE("statelite"),
+  /** A row of xCAT's litefile table, keyed by {@code image|file}. */
+  LITEFILE("litefile"),
+  /** An xCAT osimage and its NIM resources' NFS version. */
+  OSIMAGE("osimage"),
+  /** A whole file's content, keyed by path. */
+  FILE("file"),
+  /** One {@code /etc/exports} entry, keyed by exported directory. */
+  EXPORT("export"),
+  /** The order of {@code /etc/inittab} entries around GPFS. */
+  INITTAB_ORDER("inittab"),
+  /** The lines {@code /etc/rc.shutdown} must run, in order. */
+  SHUTDOWN_ORDER("rc.shutdown"),
+  /** An SRC subsystem or daemon that must be running, keyed by name. */
+  SERVICE("service"),
+  /** The shared GPFS filesystem mounted on an SN, keyed by device. */
+  GPFS_MOUNT("gpfs-mount"),
+  /** A per-node paging file on the shared filesystem, keyed by path. */
+  PAGING_FILE("paging-file"),
+  /** The tunables of the setupnfsv4replication postscript. */
+  NFS_TUNABLES("nfs-tunables"),
+  /** A node's NIM diskless definition on one SN (mkdsklsnode -b or -p), keyed by node. */
+  DISKLESS_NODE("diskless-node"),
+  /** A software level or fix that must be present; checked and reported, never installed. */
+  SOFTWARE("software");
+
+  private final String label;
+
+  ResourceKind(String label) {
+    this.label = label;
+  }
+
+  /** The short name printed in plans, e.g. {@code export}. */
+  public String label() {
+    return label;
+  }
+}
