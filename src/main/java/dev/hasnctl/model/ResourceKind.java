@@ -32,7 +32,10 @@ public enum ResourceKind {
   NFS_TUNABLES("nfs-tunables"),
   /** A node's NIM diskless definition on one SN (mkdsklsnode -b or -p), keyed by node. */
   DISKLESS_NODE("diskless-node"),
-  /** A software level or fix that must be present; checked and reported, never installed. */
+  /**
+   * A software level or fix that must be present; checked and reported, never installed. A probe
+   * reports the desired properties when the level is met and the actual ones otherwise.
+   */
   SOFTWARE("software");
 
   private final String label;

@@ -1,0 +1,93 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Compares desired and observed state into changes. Pure. */
+public final class Diff {
+  private Diff() {}
+
+  /**
+   * The changes that take {@code observed} to {@code desired}, in resource order.
+   *
+   * <p>Contract for {@code observed}: every desired resource should have an entry (a missing one is
+   * treated as unknown, never as absent); resources present but not desired must come only from
+   * namespaces hasnctl owns, since they become deletions.
+   */
+  public static List<Change> between(DesiredState desired, Map<ResourceId, Observed> observed) {
+    List<Change> changes = new ArrayList<>();
+    Map<ResourceId, Observed> seen = new TreeMap<>(observed);
+    for (Resource want : desired.list()) {
+      Observed have = seen.remove(want.id());
+      if (have == null) {
+        have = new Observed.Unknown(want.id(), "not probed");
+      }
+      compare(want, have).ifPresent(changes::add);
+    }
+    for (Observed extra : seen.values()) {
+      if (extra instanceof Observed.Present present && !present.resource().checkOnly()) {
+        changes.add(
+            new Change(
+                extra.id(),
+                Action.DELETE,
+                ChangeReason.NOT_IN_SPEC,
+                present.resource().properties(),
+                new TreeMap<>(),
+                Optional.empty(),
+                Optional.empty()));
+      }
+    }
+    changes.sort((a, b) -> a.id().compareTo(b.id()));
+    return List.copyOf(changes);
+  }
+
+  private static Optional<Change> compare(Resource want, Observed have) {
+    Optional<String> origin = Optional.of(want.origin());
+    if (have instanceof Observed.Unknown unknown) {
+      return Optional.of(
+          new Change(
+              want.id(),
+              Action.BLOCKED,
+              ChangeReason.UNOBSERVED,
+              new TreeMap<>(),
+              want.properties(),
+              origin,
+              Optional.of(unknown.reason())));
+    }
+    if (have instanceof Observed.Absent) {
+      Action action = want.checkOnly() ? Action.REPORT : Action.CREATE;
+      ChangeReason reason = want.checkOnly() ? ChangeReason.CHECK_FAILED : ChangeReason.MISSING;
+      return Optional.of(
+          new Change(
+              want.id(),
+              action,
+              reason,
+              new TreeMap<>(),
+              want.properties(),
+              origin,
+              Optional.empty()));
+    }
+    Resource current = ((Observed.Present) have).resource();
+    if (current.properties().equals(want.properties())) {
+      return Optional.empty();
+    }
+    Action action = want.checkOnly() ? Action.REPORT : Action.UPDATE;
+    ChangeReason reason = want.checkOnly() ? ChangeReason.CHECK_FAILED : ChangeReason.DIFFERS;
+    return Optional.of(
+        new Change(
+            want.id(),
+            action,
+            reason,
+            current.properties(),
+            want.properties(),
+            origin,
+            Optional.empty()));
+  }
+}
