@@ -1,6 +1,7 @@
 package dev.hasnctl.desired;
 
 import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /** Collects resources while a spec is expanded, recording conflicting duplicates. */
 final class Expansion {
-  private final Map<dev.hasnctl.model.ResourceId, Resource> resources = new HashMap<>();
+  private final Map<ResourceId, Resource> resources = new HashMap<>();
   private final List<String> conflicts = new ArrayList<>();
 
   void add(Resource resource) {
@@ -27,7 +28,7 @@ final class Expansion {
     }
   }
 
-  Map<dev.hasnctl.model.ResourceId, Resource> resources() {
+  Map<ResourceId, Resource> resources() {
     return resources;
   }
 

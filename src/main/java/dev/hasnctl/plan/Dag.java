@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -98,12 +99,12 @@ public final class Dag<K extends Comparable<K>> {
   private List<K> walk(K start, Set<K> done) {
     Deque<K> path = new ArrayDeque<>();
     Set<K> onPath = new HashSet<>();
-    Deque<java.util.Iterator<K>> iterators = new ArrayDeque<>();
+    Deque<Iterator<K>> iterators = new ArrayDeque<>();
     path.push(start);
     onPath.add(start);
     iterators.push(successors.get(start).iterator());
     while (!iterators.isEmpty()) {
-      java.util.Iterator<K> next = iterators.peek();
+      Iterator<K> next = iterators.peek();
       if (!next.hasNext()) {
         iterators.pop();
         K finished = path.pop();
