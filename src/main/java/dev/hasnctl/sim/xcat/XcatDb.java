@@ -1,0 +1,148 @@
+package dev.hasnctl.sim.xcat;
+
+import dev.hasnctl.model.Noderange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The xCAT database as the simulator keeps it: generic tables of rows keyed by their first column,
+ * read and written in place, with xCAT's node/group attribute resolution on top.
+ *
+ * <p>Not thread-safe: the simulator runs one command at a time against one state.
+ */
+public final class XcatDb {
+  private final Map<String, List<Map<String, String>>> tables;
+
+  /** Wraps {@code tables} (mutated in place; table name to rows). */
+  public XcatDb(Map<String, List<Map<String, String>>> tables) {
+    this.tables = tables;
+  }
+
+  /** The rows of {@code table}, possibly empty, live. */
+  public List<Map<String, String>> rows(String table) {
+    return tables.computeIfAbsent(table, t -> new ArrayList<>());
+  }
+
+  /** The row of {@code table} whose key column is {@code key}. */
+  public Optional<Map<String, String>> row(String table, String key) {
+    String keyCol = XcatSchema.keyColumn(table);
+    return rows(table).stream().filter(r -> key.equals(r.get(keyCol))).findFirst();
+  }
+
+  /** Sets one column of the row keyed {@code key}, creating the row; an empty value clears it. */
+  public void set(String table, String key, String column, String value) {
+    Map<String, String> row =
+        row(table, key)
+            .orElseGet(
+                () -> {
+                  Map<String, String> created = new LinkedHashMap<>();
+                  created.put(XcatSchema.keyColumn(table), key);
+                  rows(table).add(created);
+                  return created;
+                });
+    if (value == null || value.isEmpty()) {
+      row.remove(column);
+    } else {
+      row.put(column, value);
+    }
+  }
+
+  /** Removes the row keyed {@code key} from {@code table}; whether one was there. */
+  public boolean delete(String table, String key) {
+    String keyCol = XcatSchema.keyColumn(table);
+    return rows(table).removeIf(r -> key.equals(r.get(keyCol)));
+  }
+
+  /** One value of the row keyed {@code key}, empty when unset. */
+  public Optional<String> value(String table, String key, String column) {
+    return row(table, key).map(r -> r.get(column)).filter(v -> !v.isEmpty());
+  }
+
+  /** Every defined node (a nodelist row), sorted. */
+  public List<String> nodes() {
+    TreeSet<String> out = new TreeSet<>();
+    rows("nodelist").forEach(r -> out.add(r.get("node")));
+    return List.copyOf(out);
+  }
+
+  /** Whether {@code name} is a defined node. */
+  public boolean isNode(String name) {
+    return row("nodelist", name).isPresent();
+  }
+
+  /** The groups {@code node} belongs to, in its nodelist order. */
+  public List<String> groupsOf(String node) {
+    return value("nodelist", node, "groups").map(XcatDb::split).orElse(List.of());
+  }
+
+  /** Every static group: named in some node's groups, sorted. */
+  public List<String> groups() {
+    TreeSet<String> out = new TreeSet<>();
+    for (String node : nodes()) {
+      out.addAll(groupsOf(node));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The member nodes of {@code group}, sorted; empty if no node names it. */
+  public List<String> members(String group) {
+    return nodes().stream().filter(n -> groupsOf(n).contains(group)).toList();
+  }
+
+  /**
+   * Expands an xCAT noderange against the defined groups.
+   *
+   * @throws IllegalArgumentException when the range does not parse
+   */
+  public List<String> expand(String noderange) {
+    return Noderange.expand(
+        noderange,
+        name -> {
+          if (isNode(name)) {
+            return Optional.empty();
+          }
+          List<String> members = members(name);
+          return members.isEmpty() ? Optional.empty() : Optional.of(members);
+        });
+  }
+
+  /**
+   * A node attribute as xCAT resolves it: the node's own row, else the first of its groups (in its
+   * groups order) with a row setting the column.
+   */
+  public Optional<String> nodeAttribute(String node, String attr) {
+    if (attr.equals("groups")) {
+      return value("nodelist", node, "groups");
+    }
+    XcatSchema.Column col = XcatSchema.nodeAttributes().get(attr);
+    if (col == null) {
+      return Optional.empty();
+    }
+    Optional<String> own = value(col.table(), node, col.column());
+    if (own.isPresent()) {
+      return own;
+    }
+    for (String group : groupsOf(node)) {
+      Optional<String> inherited = value(col.table(), group, col.column());
+      if (inherited.isPresent()) {
+        return inherited;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A site attribute. */
+  public Optional<String> site(String key) {
+    return value("site", key, "value");
+  }
+
+  /** Splits a comma list, dropping empty entries. */
+  public static List<String> split(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}
