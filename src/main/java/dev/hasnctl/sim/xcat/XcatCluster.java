@@ -1,0 +1,61 @@
+package dev.hasnctl.sim.xcat;
+
+import dev.hasnctl.transport.ExecResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the cross-host xCAT commands (xdsh, mkdsklsnode, rmdsklsnode, snmove) need of the simulated
+ * cluster. It is deliberately narrow so that the simulator core adapts to it in a few lines
+ * (SimState/SimHost/Compute map field for field); single-threaded like the simulator.
+ */
+public interface XcatCluster {
+  /** The EMS's xCAT database. */
+  XcatDb db();
+
+  /** Whether {@code host} answers (not down). */
+  boolean reachable(String host);
+
+  /** The address {@code host} is known by (its IP), or the name itself when none is known. */
+  String address(String host);
+
+  /**
+   * The NIM objects of the NIM master {@code master}: name to attributes (class, type, ...). Live.
+   */
+  Map<String, Map<String, String>> nim(String master);
+
+  /** The regular files of {@code host}: path to content. Live. */
+  Map<String, String> files(String host);
+
+  /** The run-time state of a booted compute node, if {@code node} is one. */
+  Optional<ComputeState> compute(String node);
+
+  /** Nodes with a mkdsklsnode in progress (for "both SNs at once"), live across commands. */
+  List<String> inProgress();
+
+  /** Records a consequence the cluster now carries (corrupt NIM client files, slow xdsh, ...). */
+  void record(String event);
+
+  /** Runs {@code command} (a shell command line) on {@code host}; the host is reachable. */
+  ExecResult exec(String host, String command);
+
+  /** The mutable run-time state of one compute node. */
+  interface ComputeState {
+    String dumpDevice();
+
+    void dumpDevice(String value);
+
+    String defaultGateway();
+
+    void defaultGateway(String value);
+
+    String syslog();
+
+    void syslog(String value);
+
+    String ntp();
+
+    void ntp(String value);
+  }
+}
