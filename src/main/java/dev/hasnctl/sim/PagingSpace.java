@@ -1,0 +1,35 @@
+package dev.hasnctl.sim;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A paging space on a host: a local logical volume or an NFS file made with {@code mkps}. */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public final class PagingSpace {
+  /** The paging space name, e.g. {@code hd6}, {@code swapnfs0}. */
+  public String name = "";
+
+  /** The NFS server holding the file; empty for a local logical volume. */
+  public String server = "";
+
+  /** The file on the server, or the volume group of a local logical volume. */
+  public String path = "";
+
+  /** The mkps flags after the path's colon, e.g. {@code fur}, {@code wam}; empty if none. */
+  public String flags = "";
+
+  /** Size in MB, as {@code lsps} prints it. */
+  public long sizeMb;
+
+  /** Whether the paging space is in use ({@code swapon} ran). */
+  public boolean active;
+
+  /** Whether it is activated at boot ({@code /etc/swapspaces}). */
+  public boolean auto;
+
+  public PagingSpace() {}
+
+  /** Whether this is an NFS paging space. */
+  public boolean nfs() {
+    return !server.isEmpty();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.hasnctl.sim;
+
+import java.util.List;
+
+/**
+ * A command line parsed the way a POSIX shell splits it, restricted to what hasnctl sends: simple
+ * commands with redirects, joined by pipes, then by {@code ;}, {@code &&} and {@code ||}.
+ */
+public record ShellScript(List<Step> steps) {
+  public ShellScript {
+    steps = List.copyOf(steps);
+  }
+
+  /** How a pipeline is joined to the one before it. */
+  public enum Join {
+    /** The first pipeline, or after {@code ;}: always runs. */
+    ALWAYS,
+    /** After {@code &&}: runs if the previous exit status was 0. */
+    AND,
+    /** After {@code ||}: runs if the previous exit status was not 0. */
+    OR
+  }
+
+  /** One pipeline and how it joins the previous one. */
+  public record Step(Join join, List<Simple> pipeline) {
+    public Step {
+      pipeline = List.copyOf(pipeline);
+    }
+  }
+
+  /** One simple command: its words and its output redirects. */
+  public record Simple(List<String> words, List<Redirect> redirects) {
+    public Simple {
+      words = List.copyOf(words);
+      redirects = List.copyOf(redirects);
+    }
+  }
+
+  /**
+   * An output redirect: file descriptor 1 or 2 to {@code target}, appending or truncating, or
+   * {@code 2>&1} when {@code toStdout}. An input redirect {@code < FILE} is fd 0.
+   */
+  public record Redirect(int fd, String target, boolean append, boolean toStdout) {}
+}

@@ -1,0 +1,206 @@
+package dev.hasnctl.sim;
+
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.sim.ShellParser.ShellSyntaxException;
+import dev.hasnctl.sim.ShellScript.Redirect;
+import dev.hasnctl.sim.ShellScript.Simple;
+import dev.hasnctl.sim.ShellScript.Step;
+import dev.hasnctl.transport.ExecResult;
+import java.util.Optional;
+
+/**
+ * Runs commands on the hosts of a {@link SimState}, applying injected faults and then the seed's
+ * consequences ({@link Consequences}) to the state.
+ *
+ * <p>Not thread-safe: callers serialise access (the transport and the SSH server hold the cluster's
+ * monitor around each command).
+ */
+public final class SimCluster {
+  private final SimState state;
+  private final SimCommands commands;
+  private boolean changed;
+  private int depth;
+
+  /** A cluster over {@code state} knowing every simulated command. */
+  public SimCluster(SimState state) {
+    this(state, SimCommands.standard());
+  }
+
+  public SimCluster(SimState state, SimCommands commands) {
+    this.state = state;
+    this.commands = commands;
+  }
+
+  public SimState state() {
+    return state;
+  }
+
+  public SimCommands commands() {
+    return commands;
+  }
+
+  /** Whether any command since the last {@link #clearChanged} may have changed the state. */
+  public boolean changed() {
+    return changed;
+  }
+
+  /** Forgets earlier changes, e.g. after the state was saved. */
+  public void clearChanged() {
+    changed = false;
+  }
+
+  /** Records that the state changed outside a command (a fault was injected). */
+  public void markChanged() {
+    changed = true;
+  }
+
+  /**
+   * Runs {@code argv} on {@code host} as the host's shell would run {@code argv.toShell()}.
+   *
+   * @throws SimHostException when the host is unreachable or hung, or the connection dropped
+   */
+  public ExecResult exec(HostName host, Argv argv, Optional<String> stdin) {
+    return execShell(host, argv.toShell(), stdin);
+  }
+
+  /**
+   * Runs {@code commandLine} through the simulated shell on {@code host}.
+   *
+   * @throws SimHostException when the host is unreachable or hung, or the connection dropped
+   */
+  public ExecResult execShell(HostName host, String commandLine, Optional<String> stdin) {
+    Execution execution = attempt(host.value(), commandLine, stdin);
+    if (execution instanceof Execution.Completed done) {
+      return done.result();
+    }
+    throw new SimHostException(host.value(), execution);
+  }
+
+  /** Runs {@code commandLine} on the host called {@code hostName}, reporting what became of it. */
+  public Execution attempt(String hostName, String commandLine, Optional<String> stdin) {
+    Optional<SimHost> found = state.host(hostName);
+    if (found.isEmpty()) {
+      return new Execution.Unreachable("no such host");
+    }
+    SimHost host = found.get();
+    if (!host.reachable) {
+      return new Execution.Unreachable("host is down");
+    }
+    if (host.hungReason().isPresent()) {
+      return new Execution.Hung(Long.MAX_VALUE, host.hung, null);
+    }
+    state.tick();
+    changed = true; // the clock moved
+    Optional<CommandFault> fault = state.faults.match(host.name, commandLine);
+    if (fault.isPresent() && fault.get().kind == CommandFault.Kind.FAIL) {
+      return new Execution.Completed(
+          ExecResult.exited(
+              fault.get().exitCode,
+              "",
+              "sim: injected failure (" + fault.get().pattern + "): " + commandLine + "\n"),
+          0);
+    }
+    depth++;
+    ExecResult result;
+    try {
+      result = runScript(host, commandLine, stdin.orElse(""));
+    } finally {
+      depth--;
+    }
+    if (depth == 0) {
+      Consequences.settle(state);
+    }
+    if (fault.isPresent() && fault.get().kind == CommandFault.Kind.HANG) {
+      return new Execution.Hung(
+          fault.get().seconds, "injected hang (" + fault.get().pattern + ")", result);
+    }
+    if (fault.isPresent() && fault.get().kind == CommandFault.Kind.DROP) {
+      String out = result.stdout();
+      return new Execution.Dropped(out.substring(0, out.length() / 2));
+    }
+    return new Execution.Completed(result, 0);
+  }
+
+  private ExecResult runScript(SimHost host, String commandLine, String stdin) {
+    ShellScript script;
+    try {
+      script = ShellParser.parse(commandLine);
+    } catch (ShellSyntaxException e) {
+      return ExecResult.exited(2, "", "sim: unsupported shell syntax " + e.getMessage() + "\n");
+    }
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    int status = 0;
+    for (Step step : script.steps()) {
+      boolean run =
+          switch (step.join()) {
+            case ALWAYS -> true;
+            case AND -> status == 0;
+            case OR -> status != 0;
+          };
+      if (!run) {
+        continue;
+      }
+      String input = stdin;
+      ExecResult last = ExecResult.exited(0, "", "");
+      for (Simple simple : step.pipeline()) {
+        last = runSimple(host, simple, input, err);
+        input = last.stdout();
+      }
+      out.append(last.stdout());
+      status = last.exitCode().orElse(1);
+    }
+    return ExecResult.exited(status, out.toString(), err.toString());
+  }
+
+  /** Runs one simple command; stderr that is not redirected goes to {@code err}. */
+  private ExecResult runSimple(SimHost host, Simple simple, String stdin, StringBuilder err) {
+    String input = stdin;
+    for (Redirect redirect : simple.redirects()) {
+      if (redirect.fd() == 0) {
+        Optional<String> content = host.file(redirect.target());
+        if (content.isEmpty()) {
+          err.append("ksh: ").append(redirect.target()).append(": cannot open\n");
+          return ExecResult.exited(1, "", "");
+        }
+        input = content.get();
+      }
+    }
+    String program = simple.words().get(0);
+    Optional<SimCommand> command = commands.find(program);
+    ExecResult result;
+    if (command.isEmpty()) {
+      result =
+          ExecResult.exited(
+              127, "", "sim: not simulated: " + new Argv(simple.words()).toShell() + "\n");
+    } else {
+      result =
+          command
+              .get()
+              .run(
+                  new Invocation(
+                      this,
+                      host,
+                      program,
+                      simple.words().subList(1, simple.words().size()),
+                      input));
+    }
+    String stdout = result.stdout();
+    String stderr = result.stderr();
+    for (Redirect redirect : simple.redirects()) {
+      if (redirect.fd() == 2 && redirect.toStdout()) {
+        stdout = stdout + stderr;
+        stderr = "";
+      } else if (redirect.fd() == 1) {
+        HostFiles.write(host, redirect.target(), stdout, redirect.append());
+        stdout = "";
+      } else if (redirect.fd() == 2) {
+        HostFiles.write(host, redirect.target(), stderr, redirect.append());
+        stderr = "";
+      }
+    }
+    err.append(stderr);
+    return ExecResult.exited(result.exitCode().orElse(1), stdout, "");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.hasnctl.sim;
+
+import dev.hasnctl.sim.aix.AixCommands;
+import dev.hasnctl.sim.aix.FileCommands;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The commands a simulated host knows, by program name. Immutable; build a larger set with {@link
+ * #with}.
+ */
+public final class SimCommands {
+  private final Map<String, SimCommand> byName;
+
+  private SimCommands(Map<String, SimCommand> byName) {
+    this.byName = Map.copyOf(byName);
+  }
+
+  /** The file and AIX commands of this package (no xCAT or NIM commands). */
+  public static SimCommands builtin() {
+    List<SimCommand> all = new ArrayList<>();
+    all.addAll(FileCommands.all());
+    all.addAll(AixCommands.all());
+    return new SimCommands(new TreeMap<>()).with(all);
+  }
+
+  /**
+   * Every simulated command: the builtin ones plus the xCAT and NIM commands of {@code
+   * dev.hasnctl.sim.xcat}. This is the hook that package plugs into: add {@code XcatCommands.all()}
+   * here once it exists.
+   */
+  public static SimCommands standard() {
+    return builtin();
+  }
+
+  /** This set plus {@code more}; a later command replaces an earlier one of the same name. */
+  public SimCommands with(Collection<? extends SimCommand> more) {
+    Map<String, SimCommand> all = new TreeMap<>(byName);
+    more.forEach(command -> all.put(command.name(), command));
+    return new SimCommands(all);
+  }
+
+  /** The command for {@code program} ({@code /usr/sbin/lssrc} finds {@code lssrc}). */
+  public Optional<SimCommand> find(String program) {
+    int slash = program.lastIndexOf('/');
+    return Optional.ofNullable(byName.get(slash < 0 ? program : program.substring(slash + 1)));
+  }
+
+  /** The program names known, sorted. */
+  public List<String> names() {
+    return List.copyOf(new TreeMap<>(byName).keySet());
+  }
+}
