@@ -3,6 +3,7 @@ package dev.hasnctl.transport.ssh;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.Target;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.TransportException.Layer;
@@ -59,6 +60,15 @@ public final class SshTransport implements Transport {
                 : Optional.empty(),
         "only the EMS (" + ems + ") is reached over SSH; hosts behind it go through xdsh there",
         options);
+  }
+
+  /**
+   * A transport to the EMS {@code ems} at the {@code --target ssh://...} value {@code target}, as
+   * the target's user or, like OpenSSH, the local user.
+   */
+  public static SshTransport toEms(HostName ems, Target.Ssh target, SshOptions options) {
+    String user = target.user().orElse(System.getProperty("user.name"));
+    return toEms(ems, new Endpoint(user, target.host(), target.port()), options);
   }
 
   /** A transport that reaches every host directly, by its name, as {@code user} on {@code port}. */
