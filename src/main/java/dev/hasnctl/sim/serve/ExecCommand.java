@@ -96,24 +96,23 @@ final class ExecCommand implements Command {
   }
 
   private void run() {
-    Optional<TimeoutPrefix> prefix = TimeoutPrefix.parse(commandLine);
-    String line = prefix.map(TimeoutPrefix::command).orElse(commandLine);
+    ClientPrefix prefix = ClientPrefix.strip(commandLine);
     Future<?> timer =
         prefix
-            .filter(p -> !p.limit().isZero())
+            .limit()
             .<Future<?>>map(
-                p ->
+                limit ->
                     timers.schedule(
                         () -> {
                           timedOut = true;
                           interrupt();
                         },
-                        p.limit().toMillis(),
+                        limit.toMillis(),
                         TimeUnit.MILLISECONDS))
             .orElse(CompletableFuture.completedFuture(null));
     try {
       Optional<String> stdin = readInput();
-      ExecResult result = handler.run(line, stdin);
+      ExecResult result = handler.run(prefix.command(), stdin);
       timer.cancel(false);
       send(result.stdout(), result.stderr());
       if (result.exitCode().isPresent()) {
@@ -137,7 +136,7 @@ final class ExecCommand implements Command {
   private void finishInterrupted() {
     Thread.interrupted(); // clear, so the output below is not cut short
     if (timedOut) {
-      exit.onExit(TimeoutPrefix.TIMED_OUT);
+      exit.onExit(ClientPrefix.TIMED_OUT);
     } else {
       exit.onExit(KILLED, "killed");
     }

@@ -3,6 +3,7 @@ package dev.hasnctl.transport.local;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.StandardPath;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.TransportException.Layer;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,20 +33,6 @@ import org.apache.commons.exec.PumpStreamHandler;
  * Thread-safe: every call starts its own process.
  */
 public final class LocalTransport implements Transport {
-  /**
-   * Where xCAT, GPFS and AIX install their commands, appended to PATH so that runs from cron or
-   * systemd (whose PATH is minimal) find them as an admin's login shell would.
-   */
-  public static final List<String> STANDARD_PATH =
-      List.of(
-          "/opt/xcat/bin",
-          "/opt/xcat/sbin",
-          "/usr/lpp/mmfs/bin",
-          "/usr/sbin",
-          "/usr/bin",
-          "/sbin",
-          "/bin");
-
   /** How long output pumps may drain after the process ended (a killed child's orphans). */
   private static final Duration PUMP_DRAIN = Duration.ofSeconds(2);
 
@@ -62,23 +48,8 @@ public final class LocalTransport implements Transport {
   public LocalTransport(HostName ems, Map<String, String> environment) {
     this.ems = ems;
     Map<String, String> env = new HashMap<>(environment);
-    env.put("PATH", extendedPath(environment.get("PATH")));
+    env.put("PATH", StandardPath.appendTo(environment.get("PATH")));
     this.environment = Map.copyOf(env);
-  }
-
-  /** {@code path} followed by each standard directory it lacks. */
-  static String extendedPath(String path) {
-    StringBuilder out = new StringBuilder(path == null ? "" : path);
-    List<String> present = path == null ? List.of() : List.of(path.split(":", -1));
-    for (String dir : STANDARD_PATH) {
-      if (!present.contains(dir)) {
-        if (out.length() > 0) {
-          out.append(':');
-        }
-        out.append(dir);
-      }
-    }
-    return out.toString();
   }
 
   /** The environment commands run with. */

@@ -3,6 +3,7 @@ package dev.hasnctl.transport.ssh;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.StandardPath;
 import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.TransportException.Layer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -32,6 +34,10 @@ final class RemoteCommand {
 
   /** How long output may still arrive once the channel closed. */
   private static final Duration DRAIN = Duration.ofSeconds(5);
+
+  /** A shell's complaint that {@code timeout} itself is missing (dash, bash, AIX ksh). */
+  private static final Pattern NO_TIMEOUT =
+      Pattern.compile("(?m)^.*\\btimeout: +(?:command )?not found");
 
   /** GNU timeout's exit code when it ended the command. */
   private static final int TIMED_OUT = 124;
@@ -61,12 +67,22 @@ final class RemoteCommand {
     this.streams = streams;
   }
 
-  /** The line the remote shell reads. */
+  /**
+   * The line the remote shell reads: PATH extended (a non-login SSH session often lacks xCAT's
+   * directories), then the command, under {@code timeout} in {@link RemoteTimeout#WRAP} mode.
+   */
   static String commandLine(Argv command, Duration timeout, RemoteTimeout mode) {
+    String path = "PATH=$PATH:" + StandardPath.joined() + " ";
     return switch (mode) {
       case WRAP ->
-          "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " " + command.toShell();
-      case SIGNAL -> command.toShell();
+          path
+              + "timeout -k "
+              + KILL_AFTER_SECONDS
+              + " "
+              + seconds(timeout)
+              + " "
+              + command.toShell();
+      case SIGNAL -> path + command.toShell();
     };
   }
 
@@ -118,6 +134,17 @@ final class RemoteCommand {
               : "hasnctl: the channel closed without an exit status\n";
       return new ExecResult(OptionalInt.empty(), stdout, stderr + why);
     }
+    if (options.remoteTimeout() == RemoteTimeout.WRAP && lacksTimeout(status, stderr)) {
+      throw new TransportException(
+          Layer.CONNECT,
+          host,
+          "cannot run '"
+              + command
+              + "': GNU timeout is not installed there ("
+              + stderr.strip()
+              + "); install coreutils (on AIX from the AIX Toolbox), or let a non-root user"
+              + " end timed-out commands by signal");
+    }
     if (options.remoteTimeout() == RemoteTimeout.WRAP
         && status == TIMED_OUT
         && System.nanoTime() - started >= timeout.toNanos()) {
@@ -127,6 +154,11 @@ final class RemoteCommand {
           "'" + command + "' did not finish within " + timeout + "; timeout(1) ended it");
     }
     return ExecResult.exited(status, stdout, stderr);
+  }
+
+  /** Whether a WRAP command failed because the remote host has no {@code timeout} command. */
+  static boolean lacksTimeout(int status, String stderr) {
+    return status == 127 && NO_TIMEOUT.matcher(stderr).find();
   }
 
   private Session openSession(SSHClient ssh) throws TransportException {

@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 
 /** The command line sent over SSH, and the known_hosts name of an endpoint. */
 class RemoteCommandTest {
+  private static final String PATH =
+      "PATH=$PATH:/opt/xcat/bin:/opt/xcat/sbin:/usr/lpp/mmfs/bin:/usr/sbin:/usr/bin:/sbin:/bin ";
   private static final Argv COMMAND = Argv.of("cat", "/etc/exports", "it's");
 
   @Test
   void wrapModeRunsTheQuotedCommandUnderTimeout() {
     assertThat(RemoteCommand.commandLine(COMMAND, Duration.ofSeconds(30), RemoteTimeout.WRAP))
-        .isEqualTo("timeout -k 5 30 cat /etc/exports 'it'\\''s'");
+        .isEqualTo(PATH + "timeout -k 5 30 cat /etc/exports 'it'\\''s'");
   }
 
   @Test
   void signalModeSendsTheQuotedCommandAlone() {
     assertThat(RemoteCommand.commandLine(COMMAND, Duration.ofSeconds(30), RemoteTimeout.SIGNAL))
-        .isEqualTo(COMMAND.toShell());
+        .isEqualTo(PATH + COMMAND.toShell());
   }
 
   @Test
@@ -36,5 +38,18 @@ class RemoteCommandTest {
     assertThat(new Endpoint("root", HostName.of("ems01"), 22).knownHostsName()).isEqualTo("ems01");
     assertThat(new Endpoint("root", HostName.of("127.0.0.1"), 2222).knownHostsName())
         .isEqualTo("[127.0.0.1]:2222");
+  }
+
+  @Test
+  void aMissingTimeoutCommandIsToldApartFromAMissingProgram() {
+    assertThat(RemoteCommand.lacksTimeout(127, "sh: 1: timeout: not found\n")).isTrue();
+    assertThat(RemoteCommand.lacksTimeout(127, "bash: line 1: timeout: command not found\n"))
+        .isTrue();
+    assertThat(RemoteCommand.lacksTimeout(127, "ksh: timeout:  not found.\n")).isTrue();
+    assertThat(
+            RemoteCommand.lacksTimeout(
+                127, "timeout: failed to run command 'lsdef': No such file or directory\n"))
+        .isFalse();
+    assertThat(RemoteCommand.lacksTimeout(1, "sh: 1: timeout: not found\n")).isFalse();
   }
 }

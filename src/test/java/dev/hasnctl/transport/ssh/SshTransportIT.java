@@ -68,6 +68,14 @@ class SshTransportIT {
   }
 
   @Test
+  void remotePathIncludesXcatAndAixDirectories() throws Exception {
+    ExecResult result = transport().exec(EMS, Argv.of("sh", "-c", "echo \"$PATH\""), TEN_SECONDS);
+
+    assertThat(result.stdout().trim().split(":", -1))
+        .contains("/opt/xcat/bin", "/opt/xcat/sbin", "/usr/lpp/mmfs/bin", "/usr/sbin");
+  }
+
+  @Test
   void stderrIsKeptApartFromStdout() throws Exception {
     ExecResult result =
         transport().exec(EMS, Argv.of("sh", "-c", "echo out; echo err >&2"), TEN_SECONDS);

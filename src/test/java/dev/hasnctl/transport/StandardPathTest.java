@@ -1,20 +1,20 @@
-package dev.hasnctl.transport.local;
+package dev.hasnctl.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** PATH extension, without processes. */
-class LocalTransportTest {
+/** PATH extension with xCAT's, GPFS's and AIX's directories. */
+class StandardPathTest {
   @Test
   void directoriesAlreadyOnPathAreNotRepeated() {
-    assertThat(LocalTransport.extendedPath("/usr/bin:/opt/xcat/bin:/bin"))
+    assertThat(StandardPath.appendTo("/usr/bin:/opt/xcat/bin:/bin"))
         .isEqualTo("/usr/bin:/opt/xcat/bin:/bin:/opt/xcat/sbin:/usr/lpp/mmfs/bin:/usr/sbin:/sbin");
   }
 
   @Test
   void missingPathBecomesTheStandardDirectories() {
-    assertThat(LocalTransport.extendedPath(null))
+    assertThat(StandardPath.appendTo(null))
         .isEqualTo("/opt/xcat/bin:/opt/xcat/sbin:/usr/lpp/mmfs/bin:/usr/sbin:/usr/bin:/sbin:/bin");
   }
 }
