@@ -63,6 +63,7 @@ class LocalTransportIT {
     ExecResult result = local.exec(EMS, HostileArguments.printfCommand(), TEN_SECONDS);
 
     assertThat(result.stdout()).isEqualTo(HostileArguments.expectedOutput());
+    assertThat(Path.of("/tmp/hasnctl-pwned")).doesNotExist();
   }
 
   @Test

@@ -161,6 +161,17 @@ class SshTransportIT {
   }
 
   @Test
+  void directModeReachesAHostByItsName() throws Exception {
+    SshTransport direct = SshTransport.direct(SERVER.user(), SERVER.port(), options());
+    opened.add(direct);
+
+    ExecResult result =
+        direct.exec(HostName.of("127.0.0.1"), Argv.of("echo", "direct"), TEN_SECONDS);
+
+    assertThat(result.stdout()).isEqualTo("direct\n");
+  }
+
+  @Test
   void hostsOtherThanTheEmsAreNotRouted() {
     assertThatThrownBy(() -> transport().exec(HostName.of("sn01"), Argv.of("true"), TEN_SECONDS))
         .isInstanceOfSatisfying(
