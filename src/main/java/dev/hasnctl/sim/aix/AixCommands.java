@@ -1,6 +1,7 @@
 package dev.hasnctl.sim.aix;
 
 import dev.hasnctl.sim.SimCommand;
+import java.util.ArrayList;
 import java.util.List;
 
 /** AIX system commands: SRC, inittab, NFS, GPFS, paging, dump, routes, software levels. */
@@ -9,6 +10,14 @@ public final class AixCommands {
 
   /** All of them. */
   public static List<SimCommand> all() {
-    return List.of();
+    List<SimCommand> all = new ArrayList<>();
+    all.addAll(SrcCommands.all());
+    all.addAll(InittabCommands.all());
+    all.addAll(NfsServerCommands.all());
+    all.addAll(GpfsCommands.all());
+    all.addAll(PagingCommands.all());
+    all.addAll(NodeCommands.all());
+    all.addAll(SoftwareCommands.all());
+    return List.copyOf(all);
   }
 }

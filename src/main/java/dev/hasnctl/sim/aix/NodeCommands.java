@@ -1,0 +1,154 @@
+package dev.hasnctl.sim.aix;
+
+import dev.hasnctl.sim.Commands;
+import dev.hasnctl.sim.Compute;
+import dev.hasnctl.sim.Invocation;
+import dev.hasnctl.sim.NfsMount;
+import dev.hasnctl.sim.SimCommand;
+import dev.hasnctl.sim.SimHost;
+import dev.hasnctl.transport.ExecResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a diskless compute node reports about its servers: {@code nfs4cl showfs} (and {@code
+ * setfsoptions}, which setupnfsv4replication runs), {@code sysdumpdev -l}, {@code netstat -rn},
+ * {@code route add|delete default}, {@code swcons -p}.
+ */
+public final class NodeCommands {
+  private NodeCommands() {}
+
+  static List<SimCommand> all() {
+    return List.of(
+        Commands.of("nfs4cl", NodeCommands::nfs4cl),
+        Commands.reading("sysdumpdev", NodeCommands::sysdumpdev),
+        Commands.reading("netstat", NodeCommands::netstat),
+        Commands.of("route", NodeCommands::route),
+        Commands.of("swcons", NodeCommands::swcons));
+  }
+
+  static Compute compute(SimHost host) {
+    if (host.compute == null) {
+      host.compute = new Compute();
+    }
+    return host.compute;
+  }
+
+  private static ExecResult nfs4cl(Invocation in) {
+    Compute node = compute(in.host());
+    List<String> args = in.args();
+    if (!args.isEmpty() && args.get(0).equals("setfsoptions")) {
+      if (args.size() != 3) {
+        return Invocation.fail(1, "Usage: nfs4cl setfsoptions path option=value\n");
+      }
+      if (!node.mounts.containsKey(args.get(1))) {
+        return Invocation.fail(1, "nfs4cl: " + args.get(1) + ": sim: not an NFSv4 mount\n");
+      }
+      // setupnfsv4replication sets timeo and retrans on every nfs4 mount.
+      if (args.get(2).startsWith("retrans=")) {
+        node.nfsReplication = true;
+      }
+      return Invocation.ok("");
+    }
+    if (args.isEmpty() || !args.get(0).equals("showfs") || args.size() > 2) {
+      return Invocation.fail(1, "nfs4cl: sim: only showfs [path] and setfsoptions are simulated\n");
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format("%-15s %-40s %-20s %s%n", "Server", "Remote Path", "fsid", "Local Path"));
+    out.append(
+        String.format("%-15s %-40s %-20s %s%n", "--------", "-----------", "----", "----------"));
+    int index = 0;
+    for (Map.Entry<String, NfsMount> entry : node.mounts.entrySet()) {
+      index++;
+      if (args.size() == 2 && !args.get(1).equals(entry.getKey())) {
+        continue;
+      }
+      NfsMount mount = entry.getValue();
+      out.append(
+          String.format(
+              "%-15s %-40s %-20s %s%n",
+              mount.currentServer(), mount.remote, "0:" + (42949672960L + index), entry.getKey()));
+    }
+    return Invocation.ok(out.toString());
+  }
+
+  private static ExecResult sysdumpdev(Invocation in) {
+    if (!in.args().isEmpty() && !in.args().equals(List.of("-l"))) {
+      return Invocation.fail(1, "sysdumpdev: sim: only sysdumpdev [-l] is simulated\n");
+    }
+    Compute node = compute(in.host());
+    String primary = node.dumpDevice.isEmpty() ? "/dev/sysdumpnull" : node.dumpDevice;
+    String out =
+        String.format("%-21s%s%n", "primary", primary)
+            + String.format("%-21s%s%n", "secondary", "/dev/sysdumpnull")
+            + String.format("%-21s%s%n", "copy directory", "/var/adm/ras")
+            + String.format("%-21s%s%n", "forced copy flag", "TRUE")
+            + String.format("%-21s%s%n", "always allow dump", "FALSE")
+            + String.format("%-21s%s%n", "dump compression", "ON");
+    return Invocation.ok(out);
+  }
+
+  private static ExecResult netstat(Invocation in) {
+    if (!in.args().equals(List.of("-rn"))) {
+      return Invocation.fail(1, "netstat: sim: only netstat -rn is simulated\n");
+    }
+    String gateway = in.host().compute == null ? "" : in.host().compute.defaultGateway;
+    StringBuilder out = new StringBuilder();
+    out.append("Routing tables\n");
+    out.append(
+        String.format(
+            "%-18s %-17s %-7s %5s %8s %-4s %4s %6s%n",
+            "Destination", "Gateway", "Flags", "Refs", "Use", "If", "Exp", "Groups"));
+    out.append("\nRoute Tree for Protocol Family 2 (Internet):\n");
+    if (!gateway.isEmpty()) {
+      out.append(
+          String.format(
+              "%-18s %-17s %-7s %5d %8d %-4s %4s %6s%n",
+              "default", gateway, "UG", 1, 0, "hf0", "-", "-"));
+    }
+    out.append(
+        String.format(
+            "%-18s %-17s %-7s %5d %8d %-4s %4s %6s%n",
+            "127/8", "127.0.0.1", "U", 4, 0, "lo0", "-", "-"));
+    return Invocation.ok(out.toString());
+  }
+
+  private static ExecResult route(Invocation in) {
+    List<String> args =
+        in.args().stream().filter(a -> !a.equals("-n") && !a.equals("-net")).toList();
+    if (args.size() != 3 || !args.get(1).equals("default")) {
+      return Invocation.fail(1, "route: sim: only route add|delete default GATEWAY is simulated\n");
+    }
+    Compute node = compute(in.host());
+    String gateway = args.get(2);
+    switch (args.get(0)) {
+      case "add" -> {
+        if (!node.defaultGateway.isEmpty()) {
+          return Invocation.fail(
+              1, "add net default: gateway " + gateway + ": route already in table\n");
+        }
+        node.defaultGateway = gateway;
+        return Invocation.ok("add net default: gateway " + gateway + "\n");
+      }
+      case "delete" -> {
+        if (!node.defaultGateway.equals(gateway)) {
+          return Invocation.fail(1, "delete net default: gateway " + gateway + ": not in table\n");
+        }
+        node.defaultGateway = "";
+        return Invocation.ok("delete net default: gateway " + gateway + "\n");
+      }
+      default -> {
+        return Invocation.fail(1, "route: sim: only add and delete are simulated\n");
+      }
+    }
+  }
+
+  private static ExecResult swcons(Invocation in) {
+    if (in.args().size() != 2 || !in.args().get(0).equals("-p")) {
+      return Invocation.fail(1, "swcons: sim: only swcons -p FILE is simulated\n");
+    }
+    compute(in.host()).consoleLog = in.args().get(1);
+    return Invocation.ok("");
+  }
+}
