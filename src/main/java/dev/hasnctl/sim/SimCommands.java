@@ -2,6 +2,7 @@ package dev.hasnctl.sim;
 
 import dev.hasnctl.sim.aix.AixCommands;
 import dev.hasnctl.sim.aix.FileCommands;
+import dev.hasnctl.sim.xcat.XcatCommands;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,13 +29,9 @@ public final class SimCommands {
     return new SimCommands(new TreeMap<>()).with(all);
   }
 
-  /**
-   * Every simulated command: the builtin ones plus the xCAT and NIM commands of {@code
-   * dev.hasnctl.sim.xcat}. This is the hook that package plugs into: add {@code XcatCommands.all()}
-   * here once it exists.
-   */
+  /** Every simulated command: the builtin ones plus the xCAT commands of {@code sim.xcat}. */
   public static SimCommands standard() {
-    return builtin();
+    return builtin().with(XcatCommands.all());
   }
 
   /** This set plus {@code more}; a later command replaces an earlier one of the same name. */

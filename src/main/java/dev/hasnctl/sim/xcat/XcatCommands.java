@@ -5,7 +5,7 @@ import dev.hasnctl.sim.SimCommand;
 import dev.hasnctl.transport.ExecResult;
 import java.util.List;
 
-/** The xCAT commands as simulator commands: add {@link #all()} in SimCommands.standard(). */
+/** The xCAT commands as simulator commands, part of {@code SimCommands.standard()}. */
 public final class XcatCommands {
   private XcatCommands() {}
 
