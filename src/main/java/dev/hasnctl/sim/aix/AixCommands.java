@@ -18,6 +18,7 @@ public final class AixCommands {
     all.addAll(PagingCommands.all());
     all.addAll(NodeCommands.all());
     all.addAll(SoftwareCommands.all());
+    all.addAll(ShellCommands.all());
     return List.copyOf(all);
   }
 }

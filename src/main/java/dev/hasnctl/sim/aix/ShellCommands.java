@@ -1,0 +1,142 @@
+package dev.hasnctl.sim.aix;
+
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.sim.Commands;
+import dev.hasnctl.sim.Invocation;
+import dev.hasnctl.sim.SimCommand;
+import dev.hasnctl.transport.ExecResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The shell utilities hasnctl's steps are built from: {@code sh -c SCRIPT}, {@code printf FORMAT
+ * [ARG...]} ({@code %s} and the escapes {@code \n \t \\}) and {@code grep [-v] [-q] [-E] PATTERN
+ * [FILE]}, as POSIX specifies them.
+ */
+public final class ShellCommands {
+  private ShellCommands() {}
+
+  /** All of them. */
+  public static List<SimCommand> all() {
+    return List.of(
+        Commands.of("sh", ShellCommands::sh),
+        Commands.reading("printf", ShellCommands::printf),
+        Commands.reading("grep", ShellCommands::grep));
+  }
+
+  private static ExecResult sh(Invocation in) {
+    if (in.args().size() != 2 || !in.args().get(0).equals("-c")) {
+      return Invocation.fail(2, "sim: not simulated: sh " + String.join(" ", in.args()) + "\n");
+    }
+    return in.cluster()
+        .execShell(HostName.of(in.host().name), in.args().get(1), Optional.of(in.stdin()));
+  }
+
+  private static ExecResult printf(Invocation in) {
+    if (in.args().isEmpty()) {
+      return Invocation.fail(1, "Usage: printf format [argument...]\n");
+    }
+    String format = in.args().get(0);
+    List<String> values = in.args().subList(1, in.args().size());
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    // POSIX: the format is reused while arguments remain.
+    do {
+      int used = 0;
+      for (int i = 0; i < format.length(); i++) {
+        char c = format.charAt(i);
+        if (c == '\\' && i + 1 < format.length()) {
+          char e = format.charAt(++i);
+          out.append(
+              switch (e) {
+                case 'n' -> "\n";
+                case 't' -> "\t";
+                case '\\' -> "\\";
+                default -> "\\" + e;
+              });
+        } else if (c == '%' && i + 1 < format.length()) {
+          char conversion = format.charAt(++i);
+          if (conversion == '%') {
+            out.append('%');
+          } else if (conversion == 's') {
+            out.append(next < values.size() ? values.get(next) : "");
+            next++;
+            used++;
+          } else {
+            return Invocation.fail(
+                1, "sim: not simulated: printf conversion %" + conversion + "\n");
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      if (used == 0) {
+        break;
+      }
+    } while (next < values.size());
+    return Invocation.ok(out.toString());
+  }
+
+  private static ExecResult grep(Invocation in) {
+    boolean invert = false;
+    boolean quiet = false;
+    List<String> operands = new ArrayList<>();
+    for (String arg : in.args()) {
+      if (!operands.isEmpty() || !arg.startsWith("-") || arg.length() == 1) {
+        operands.add(arg);
+        continue;
+      }
+      for (char flag : arg.substring(1).toCharArray()) {
+        switch (flag) {
+          case 'v' -> invert = true;
+          case 'q' -> quiet = true;
+          case 'E' -> {
+            // Extended expressions: the translation below serves both.
+          }
+          default -> {
+            return Invocation.fail(2, "sim: not simulated: grep -" + flag + "\n");
+          }
+        }
+      }
+    }
+    if (operands.isEmpty() || operands.size() > 2) {
+      return Invocation.fail(2, "Usage: grep [-E] [-q] [-v] pattern [file]\n");
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(posixClasses(operands.get(0)));
+    } catch (PatternSyntaxException e) {
+      return Invocation.fail(2, "grep: invalid regular expression: " + operands.get(0) + "\n");
+    }
+    String text;
+    if (operands.size() == 2) {
+      String file = operands.get(1);
+      text = in.host().files.get(file);
+      if (text == null) {
+        return Invocation.fail(2, "grep: can't open \"" + file + "\"\n");
+      }
+    } else {
+      text = in.stdin();
+    }
+    StringBuilder out = new StringBuilder();
+    boolean matched = false;
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String line : text.isEmpty() ? new String[0] : body.split("\n", -1)) {
+      if (pattern.matcher(line).find() != invert) {
+        matched = true;
+        out.append(line).append('\n');
+      }
+    }
+    return ExecResult.exited(matched ? 0 : 1, quiet ? "" : out.toString(), "");
+  }
+
+  private static String posixClasses(String regex) {
+    return regex
+        .replace("[[:space:]]", "\\s")
+        .replace("[[:blank:]]", "[ \\t]")
+        .replace("[[:digit:]]", "\\d");
+  }
+}
