@@ -1,8 +1,10 @@
 package dev.hasnctl.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +24,7 @@ public final class Noderange {
 
   private static final Pattern BRACKET = Pattern.compile("(.*?)\\[(\\d+)-(\\d+)\\](.*)");
   private static final Pattern DASH = Pattern.compile("([A-Za-z][A-Za-z0-9_.]*?)(\\d+)-\\1(\\d+)");
+  private static final Pattern NUMBERED = Pattern.compile("(.*?[^0-9])([0-9]{1,18})");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private Noderange() {}
@@ -109,5 +112,53 @@ public final class Noderange {
       throw new IllegalArgumentException(
           "noderange names more than " + MAX_NODES + " nodes (at '" + element + "')");
     }
+  }
+
+  /**
+   * The shortest noderange naming exactly {@code nodes}, the inverse of {@link #expand(String)}:
+   * runs of names that differ only in a numeric suffix of one width become {@code cn[0001-0128]};
+   * other names stay as they are. Elements are in order of first appearance.
+   */
+  public static String compress(Collection<String> nodes) {
+    List<String> elements = new ArrayList<>();
+    String runPrefix = null;
+    int width = 0;
+    long first = 0;
+    long last = 0;
+    for (String node : new LinkedHashSet<>(nodes)) {
+      Matcher m = NUMBERED.matcher(node);
+      if (m.matches()
+          && runPrefix != null
+          && m.group(1).equals(runPrefix)
+          && m.group(2).length() == width
+          && Long.parseLong(m.group(2)) == last + 1) {
+        last++;
+        continue;
+      }
+      if (runPrefix != null) {
+        elements.add(run(runPrefix, width, first, last));
+        runPrefix = null;
+      }
+      if (m.matches()) {
+        runPrefix = m.group(1);
+        width = m.group(2).length();
+        first = Long.parseLong(m.group(2));
+        last = first;
+      } else {
+        elements.add(node);
+      }
+    }
+    if (runPrefix != null) {
+      elements.add(run(runPrefix, width, first, last));
+    }
+    return String.join(",", elements);
+  }
+
+  private static String run(String prefix, int width, long first, long last) {
+    String from = String.format(Locale.ROOT, "%0" + width + "d", first);
+    if (first == last) {
+      return prefix + from;
+    }
+    return prefix + "[" + from + "-" + String.format(Locale.ROOT, "%0" + width + "d", last) + "]";
   }
 }

@@ -52,4 +52,25 @@ class NoderangeTest {
     assertThatThrownBy(() -> Noderange.expand("cn1,,cn2")).hasMessageContaining("empty element");
     assertThatThrownBy(() -> Noderange.expand("cn;rm")).hasMessageContaining("'cn;rm'");
   }
+
+  @Test
+  void compressTurnsConsecutiveNumbersIntoBracketRuns() {
+    assertThat(
+            Noderange.compress(List.of("cn0001", "cn0002", "cn0003", "cn0007", "login", "cn0008")))
+        .isEqualTo("cn[0001-0003],cn0007,login,cn0008");
+  }
+
+  @Test
+  void compressIsTheInverseOfExpand() {
+    String range = "cn[0001-0128],cn[0200-0299],util01,f1n[08-12]";
+
+    assertThat(Noderange.expand(Noderange.compress(Noderange.expand(range))))
+        .isEqualTo(Noderange.expand(range));
+    assertThat(Noderange.compress(Noderange.expand(range))).isEqualTo(range);
+  }
+
+  @Test
+  void compressKeepsDifferentWidthsApart() {
+    assertThat(Noderange.compress(List.of("n9", "n10", "n010"))).isEqualTo("n9,n10,n010");
+  }
 }
