@@ -47,4 +47,23 @@ class ShellCommandsTest {
     assertThat(run("grep -q nothing /etc/exports").exitCode()).hasValue(1);
     assertThat(run("grep x /no/such").exitCode()).hasValue(2);
   }
+
+  @Test
+  void sedDeletesSelectedLinesAndSubstitutesLiterally() {
+    sn.files.put("/etc/exports", "/install -vers=3,rw\n/install2 -vers=4\n$::NFSTIMEO = 5;\n");
+
+    ExecResult r =
+        run(
+            "sed -e '/^\\/install[[:space:]]/d' -e 's/^\\$::NFSTIMEO = .*;/$::NFSTIMEO = 1;/'"
+                + " /etc/exports");
+
+    assertThat(r.stdout()).isEqualTo("/install2 -vers=4\n$::NFSTIMEO = 1;\n");
+  }
+
+  @Test
+  void sedRefusesWhatItDoesNotSimulate() {
+    sn.files.put("/etc/x", "a\n");
+
+    assertThat(run("sed -e 'y/a/b/' /etc/x").stderr()).startsWith("sim: not simulated");
+  }
 }

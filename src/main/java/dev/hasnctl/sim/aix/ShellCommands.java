@@ -13,8 +13,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The shell utilities hasnctl's steps are built from: {@code sh -c SCRIPT}, {@code printf FORMAT
- * [ARG...]} ({@code %s} and the escapes {@code \n \t \\}) and {@code grep [-v] [-q] [-E] PATTERN
- * [FILE]}, as POSIX specifies them.
+ * [ARG...]} ({@code %s} and the escapes {@code \n \t \\}), {@code grep [-v] [-q] [-E] PATTERN
+ * [FILE]} and {@code sed -e EXPR... [FILE]} with the expressions {@code /RE/d} and {@code
+ * s/RE/TEXT/}, as POSIX specifies them.
  */
 public final class ShellCommands {
   private ShellCommands() {}
@@ -24,7 +25,8 @@ public final class ShellCommands {
     return List.of(
         Commands.of("sh", ShellCommands::sh),
         Commands.reading("printf", ShellCommands::printf),
-        Commands.reading("grep", ShellCommands::grep));
+        Commands.reading("grep", ShellCommands::grep),
+        Commands.reading("sed", ShellCommands::sed));
   }
 
   private static ExecResult sh(Invocation in) {
@@ -131,6 +133,103 @@ public final class ShellCommands {
       }
     }
     return ExecResult.exited(matched ? 0 : 1, quiet ? "" : out.toString(), "");
+  }
+
+  private record SedExpression(Pattern pattern, boolean delete, String replacement) {}
+
+  private static ExecResult sed(Invocation in) {
+    List<SedExpression> expressions = new ArrayList<>();
+    List<String> args = in.args();
+    int i = 0;
+    while (i + 1 < args.size() && args.get(i).equals("-e")) {
+      Optional<SedExpression> parsed = sedExpression(args.get(i + 1));
+      if (parsed.isEmpty()) {
+        return Invocation.fail(2, "sim: not simulated: sed -e " + args.get(i + 1) + "\n");
+      }
+      expressions.add(parsed.get());
+      i += 2;
+    }
+    if (expressions.isEmpty() || args.size() - i > 1) {
+      return Invocation.fail(2, "Usage: sed -e script [file]\n");
+    }
+    String text = in.stdin();
+    if (i < args.size()) {
+      text = in.host().files.get(args.get(i));
+      if (text == null) {
+        return Invocation.fail(2, "sed: 0602-419 Cannot find or open file " + args.get(i) + ".\n");
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    lines:
+    for (String line : text.isEmpty() ? new String[0] : body.split("\n", -1)) {
+      for (SedExpression e : expressions) {
+        if (e.delete() && e.pattern().matcher(line).find()) {
+          continue lines;
+        }
+        if (!e.delete()) {
+          line = e.pattern().matcher(line).replaceFirst(e.replacement());
+        }
+      }
+      out.append(line).append('\n');
+    }
+    return Invocation.ok(out.toString());
+  }
+
+  private static Optional<SedExpression> sedExpression(String expression) {
+    if (expression.startsWith("/") && expression.endsWith("/d") && expression.length() > 3) {
+      return Optional.of(
+          new SedExpression(
+              Pattern.compile(basicRegex(expression.substring(1, expression.length() - 2))),
+              true,
+              ""));
+    }
+    if (expression.startsWith("s/") && expression.endsWith("/")) {
+      String inner = expression.substring(2, expression.length() - 1);
+      int split = unescapedSlash(inner);
+      if (split < 0 || unescapedSlash(inner.substring(split + 1)) >= 0) {
+        return Optional.empty();
+      }
+      String replacement = inner.substring(split + 1).replace("\\/", "/");
+      if (replacement.contains("&") || replacement.contains("\\")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new SedExpression(
+              Pattern.compile(basicRegex(inner.substring(0, split))),
+              false,
+              java.util.regex.Matcher.quoteReplacement(replacement)));
+    }
+    return Optional.empty();
+  }
+
+  private static int unescapedSlash(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\\') {
+        i++;
+      } else if (text.charAt(i) == '/') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A POSIX basic regular expression (no groups or intervals) as a Java one. */
+  private static String basicRegex(String bre) {
+    String source = posixClasses(bre);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\' && i + 1 < source.length()) {
+        char next = source.charAt(++i);
+        out.append(next == '/' ? "/" : "\\" + next);
+      } else if ("+?(){}|".indexOf(c) >= 0) {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String posixClasses(String regex) {

@@ -1,0 +1,46 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.model.Argv;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shell script built from argv lists, each quoted by {@link Argv#toShell()}, joined so that a
+ * failing command stops the rest ({@code &&}). The only place steps compose commands.
+ */
+final class Script {
+  private final List<String> parts = new ArrayList<>();
+
+  /** Runs {@code argv}. */
+  Script then(Argv argv) {
+    parts.add(argv.toShell());
+    return this;
+  }
+
+  /** Runs {@code argv} with its standard output written to {@code file}, replacing it. */
+  Script thenInto(Argv argv, String file) {
+    parts.add(argv.toShell() + " > " + Argv.quote(file));
+    return this;
+  }
+
+  /** Runs {@code argv} with its standard output appended to {@code file}. */
+  Script thenAppend(Argv argv, String file) {
+    parts.add(argv.toShell() + " >> " + Argv.quote(file));
+    return this;
+  }
+
+  /** The script as one command: a single argv stays itself, more become {@code sh -c}. */
+  Argv toArgv(Argv single) {
+    return parts.size() == 1 && single != null ? single : Argv.of("sh", "-c", toString());
+  }
+
+  /** The script as {@code sh -c SCRIPT}. */
+  Argv toArgv() {
+    return Argv.of("sh", "-c", toString());
+  }
+
+  @Override
+  public String toString() {
+    return String.join(" && ", parts);
+  }
+}

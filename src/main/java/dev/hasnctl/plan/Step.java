@@ -1,0 +1,42 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.ResourceId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One command of a plan: what runs where, why, what proves it worked, and what must run first.
+ *
+ * @param id unique within its plan and stable for the same inputs, e.g. {@code sn01/exports}
+ * @param host where the command runs: the EMS, or a host the transport reaches through it
+ * @param lane the host the step changes; apply never runs two steps of one lane at once (for {@code
+ *     mkdsklsnode}, which runs on the EMS, the service node it configures)
+ * @param command the argv; a script is {@code sh -c SCRIPT}
+ * @param why one line an admin reads in the plan
+ * @param verifies the resources that must match the spec once the step has run: its postcondition
+ * @param after the ids of the steps that must have finished before this one starts
+ */
+public record Step(
+    String id,
+    HostName host,
+    HostName lane,
+    Argv command,
+    String why,
+    List<ResourceId> verifies,
+    Set<String> after) {
+  public Step {
+    verifies = List.copyOf(verifies);
+    after = Set.copyOf(new TreeSet<>(after));
+  }
+
+  /** This step, also running after {@code more}. */
+  public Step alsoAfter(Set<String> more) {
+    Set<String> all = new TreeSet<>(after);
+    all.addAll(more);
+    all.remove(id);
+    return new Step(id, host, lane, command, why, verifies, all);
+  }
+}
