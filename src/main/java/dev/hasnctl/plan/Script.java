@@ -17,6 +17,12 @@ final class Script {
     return this;
   }
 
+  /** Runs {@code other}'s commands after this one's. */
+  Script append(Script other) {
+    parts.addAll(other.parts);
+    return this;
+  }
+
   /** Runs {@code argv} with its standard output written to {@code file}, replacing it. */
   Script thenInto(Argv argv, String file) {
     parts.add(argv.toShell() + " > " + Argv.quote(file));

@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * @param host where the command runs: the EMS, or a host the transport reaches through it
  * @param lane the host the step changes; apply never runs two steps of one lane at once (for {@code
  *     mkdsklsnode}, which runs on the EMS, the service node it configures)
+ * @param phase the stage of the procedure, which the {@link OrderRule}s order
+ * @param nodes the compute nodes the step acts on (mkdsklsnode, chdef), empty for others
  * @param command the argv; a script is {@code sh -c SCRIPT}
  * @param why one line an admin reads in the plan
  * @param verifies the resources that must match the spec once the step has run: its postcondition
@@ -23,11 +25,14 @@ public record Step(
     String id,
     HostName host,
     HostName lane,
+    Phase phase,
+    Set<String> nodes,
     Argv command,
     String why,
     List<ResourceId> verifies,
     Set<String> after) {
   public Step {
+    nodes = Set.copyOf(nodes);
     verifies = List.copyOf(verifies);
     after = Set.copyOf(new TreeSet<>(after));
   }
@@ -37,6 +42,6 @@ public record Step(
     Set<String> all = new TreeSet<>(after);
     all.addAll(more);
     all.remove(id);
-    return new Step(id, host, lane, command, why, verifies, all);
+    return new Step(id, host, lane, phase, nodes, command, why, verifies, all);
   }
 }

@@ -1,0 +1,345 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.spec.ClusterSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Steps on one host's files and daemons: whole files, {@code /etc/exports} lines, the inittab and
+ * rc.shutdown order, GPFS and NFS restarts in the seed's order, paging files, and the tunables of
+ * setupnfsv4replication.
+ */
+final class HostSteps {
+  /** How many nodes' paging files one step writes, keeping its command line well under ARG_MAX. */
+  static final int PAGING_NODES_PER_STEP = 16;
+
+  /** The inittab entries the planner can (re)create, by identifier. */
+  static final Map<String, String> INITTAB_LINES =
+      Map.of(
+          "mmfs", "mmfs:2:once:/usr/lpp/mmfs/bin/mmautoload >/dev/console 2>&1",
+          "rcnfs", "rcnfs:23456789:wait:/etc/rc.nfs > /dev/console 2>&1 # Start NFS Daemons",
+          "xcatd", "xcatd:2:once:/opt/xcat/sbin/restartxcatd > /dev/console 2>&1");
+
+  private final ClusterSpec spec;
+  private final FileEdits edits;
+  private final List<Step> out = new ArrayList<>();
+
+  HostSteps(ClusterSpec spec, FileEdits edits) {
+    this.spec = spec;
+    this.edits = edits;
+  }
+
+  List<Step> build(List<Change> changes) {
+    Map<HostName, List<Change>> byHost = new TreeMap<>();
+    changes.forEach(c -> byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c));
+    byHost.forEach(this::host);
+    return out;
+  }
+
+  private boolean isEms(HostName host) {
+    return host.equals(spec.ems().name());
+  }
+
+  private void host(HostName host, List<Change> changes) {
+    for (Change change : changes) {
+      switch (change.id().kind()) {
+        case FILE -> file(change);
+        case NFS_TUNABLES -> tunables(change);
+        case INITTAB_ORDER -> inittab(change);
+        case SHUTDOWN_ORDER -> shutdown(change);
+        default -> {
+          // Daemons, exports and paging are planned together below.
+        }
+      }
+    }
+    daemons(host, changes);
+    paging(host, EmsSteps.of(changes, ResourceKind.PAGING_FILE));
+  }
+
+  private Step step(
+      String id, HostName host, Phase phase, Argv command, String why, List<Change> fixes) {
+    Step step =
+        new Step(
+            id,
+            host,
+            host,
+            phase,
+            Set.of(),
+            command,
+            why,
+            fixes.stream().map(Change::id).toList(),
+            Set.of());
+    out.add(step);
+    return step;
+  }
+
+  private void file(Change change) {
+    String path = change.id().key();
+    HostName host = change.id().host();
+    Phase phase = isEms(host) ? Phase.TABLES : Phase.SN_FILES;
+    if (change.action() == Action.DELETE) {
+      throw EmsSteps.unexpected(change);
+    }
+    boolean exists = change.action() == Action.UPDATE;
+    step(
+        host + "/file" + path,
+        host,
+        phase,
+        edits.write(path, change.after().get("content"), exists).toArgv(),
+        (exists ? "rewrite " : "create ") + path + " (previous content kept)",
+        List.of(change));
+  }
+
+  /** The seed's own edit: the $::NFSRETRIES and $::NFSTIMEO lines of the postscript. */
+  private void tunables(Change change) {
+    requireUpdate(change);
+    List<String> expressions = new ArrayList<>();
+    EmsSteps.changed(change)
+        .forEach(
+            (name, value) ->
+                expressions.add(
+                    "s/^"
+                        + FileEdits.literal("$::" + name)
+                        + " *= *[0-9]*;/$::"
+                        + name
+                        + " = "
+                        + value
+                        + ";/"));
+    step(
+        change.id().host() + "/tunables",
+        change.id().host(),
+        Phase.TABLES,
+        edits.edit(change.id().key(), expressions, List.of()).toArgv(),
+        "NFS failover tunables in " + change.id().key(),
+        List.of(change));
+  }
+
+  /** GPFS first, then each entry in the spec's order, each inserted after the one before. */
+  private void inittab(Change change) {
+    List<String> want = split(change.after().get("order"));
+    List<String> have = split(change.before().getOrDefault("order", ""));
+    Script script =
+        new Script().then(Argv.of("cp", "-p", "/etc/inittab", edits.backupOf("/etc/inittab")));
+    String previous = null;
+    for (String entry : want) {
+      String line = INITTAB_LINES.get(entry);
+      if (line == null) {
+        throw new IllegalStateException(
+            "hasnctl cannot recreate inittab entry '"
+                + entry
+                + "' on "
+                + change.id().host()
+                + "; move it after "
+                + previous
+                + " by hand");
+      }
+      if (have.contains(entry)) {
+        script.then(Argv.of("rmitab", entry));
+      }
+      script.then(
+          previous == null ? Argv.of("mkitab", line) : Argv.of("mkitab", "-i", previous, line));
+      previous = entry;
+    }
+    step(
+        change.id().host() + "/inittab",
+        change.id().host(),
+        Phase.SN_FILES,
+        script.toArgv(),
+        "start " + String.join(" before ", want) + " at boot (GPFS first)",
+        List.of(change));
+  }
+
+  private void shutdown(Change change) {
+    requireNotDelete(change);
+    String content = change.after().get("lines") + "\n";
+    boolean exists = change.action() == Action.UPDATE;
+    step(
+        change.id().host() + "/rc.shutdown",
+        change.id().host(),
+        Phase.SN_FILES,
+        edits.write("/etc/rc.shutdown", content, exists).toArgv(),
+        "stop NFS before GPFS at shutdown",
+        List.of(change));
+  }
+
+  /**
+   * GPFS, NFS and xcatd in the seed's order. GPFS down or /install unmounted: stop NFS if it runs
+   * ({@code exportfs -ua}, {@code stopsrc -g nfs}), {@code mmstartup}, mount, then start NFS and
+   * re-export. Exports are rewritten after NFS runs.
+   */
+  private void daemons(HostName host, List<Change> changes) {
+    Optional<Change> gpfs = find(changes, ResourceKind.SERVICE, "gpfs");
+    Optional<Change> mount =
+        changes.stream().filter(c -> c.id().kind() == ResourceKind.GPFS_MOUNT).findFirst();
+    Optional<Change> nfsd = find(changes, ResourceKind.SERVICE, "nfsd");
+    Optional<Change> xcatd = find(changes, ResourceKind.SERVICE, "xcatd");
+    List<Change> exports = EmsSteps.of(changes, ResourceKind.EXPORT);
+    String device = spec.sharedInstall().device();
+    Step nfsStep = null;
+    if (gpfs.isPresent() || mount.isPresent()) {
+      Script script = new Script();
+      boolean nfsRunning = nfsd.isEmpty();
+      if (nfsRunning) {
+        script.then(Argv.of("exportfs", "-ua")).then(Argv.of("stopsrc", "-g", "nfs"));
+      }
+      if (gpfs.isPresent()) {
+        script.then(Argv.of("mmstartup"));
+      }
+      if (mount.isPresent()) {
+        script.then(Argv.of("mmmount", device));
+      }
+      script.then(Argv.of("startsrc", "-g", "nfs")).then(Argv.of("exportfs", "-a"));
+      List<Change> fixes = new ArrayList<>();
+      gpfs.ifPresent(fixes::add);
+      mount.ifPresent(fixes::add);
+      nfsd.ifPresent(fixes::add);
+      nfsStep =
+          step(
+              host + "/gpfs",
+              host,
+              Phase.GPFS,
+              script.toArgv(),
+              "GPFS " + spec.sharedInstall().mountPoint() + " up before NFS serves it",
+              fixes);
+    } else if (nfsd.isPresent()) {
+      nfsStep =
+          step(
+              host + "/nfs",
+              host,
+              Phase.NFS,
+              new Script()
+                  .then(Argv.of("startsrc", "-g", "nfs"))
+                  .then(Argv.of("exportfs", "-a"))
+                  .toArgv(),
+              "start the NFS server",
+              List.of(nfsd.get()));
+    }
+    for (Change export : exports) {
+      Step step = export(export);
+      if (nfsStep != null) {
+        replaceLast(step.alsoAfter(Set.of(nfsStep.id())));
+      }
+    }
+    xcatd.ifPresent(
+        change ->
+            step(
+                host + "/xcatd",
+                host,
+                Phase.XCATD,
+                Argv.of("restartxcatd"),
+                "start xcatd (after GPFS: it serves /install)",
+                List.of(change)));
+  }
+
+  private Step export(Change change) {
+    String dir = change.id().key();
+    String file = "/etc/exports";
+    List<String> delete = List.of("/^" + FileEdits.literal(dir) + "[[:space:]]/d");
+    Script script;
+    String why;
+    if (change.action() == Action.DELETE) {
+      script = edits.edit(file, delete, List.of()).then(Argv.of("exportfs", "-u", dir));
+      why = "stop exporting " + dir + " (not in the spec)";
+    } else {
+      String line = change.after().get("line");
+      script = new Script();
+      if (change.action() == Action.CREATE) {
+        // The file may not exist yet; an empty one is then the previous content kept.
+        script.then(Argv.of("touch", file));
+      }
+      script.append(edits.edit(file, delete, List.of(line))).then(Argv.of("exportfs", "-a"));
+      why = "export " + dir + (line.contains("replicas=") ? " with its replica" : "");
+    }
+    return step(
+        change.id().host() + "/exports" + dir,
+        change.id().host(),
+        Phase.NFS,
+        script.toArgv(),
+        why,
+        List.of(change));
+  }
+
+  /** {@code dd} of each missing paging file, a few nodes per step. */
+  private void paging(HostName host, List<Change> changes) {
+    List<Change> files = new ArrayList<>(changes);
+    for (int i = 0; i < files.size(); ) {
+      Script script = new Script();
+      List<Change> batch = new ArrayList<>();
+      Set<String> dirs = new java.util.TreeSet<>();
+      while (i < files.size() && dirs.size() < PAGING_NODES_PER_STEP) {
+        Change change = files.get(i++);
+        requireNotDelete(change);
+        String path = change.id().key();
+        String dir = path.substring(0, path.lastIndexOf('/'));
+        if (dirs.add(dir)) {
+          script.then(Argv.of("mkdir", "-p", dir));
+        }
+        script.then(
+            Argv.of(
+                "dd",
+                "if=/dev/zero",
+                "of=" + path,
+                "bs=1024k",
+                "count=" + change.after().get("sizeMiB")));
+        batch.add(change);
+      }
+      step(
+          host + "/paging/" + (out.size() + 1),
+          host,
+          Phase.PAGING,
+          script.toArgv(),
+          "write " + batch.size() + " paging file" + (batch.size() == 1 ? "" : "s"),
+          batch);
+    }
+  }
+
+  private void replaceLast(Step step) {
+    out.set(out.size() - 1, step);
+  }
+
+  private static Optional<Change> find(List<Change> changes, ResourceKind kind, String key) {
+    return changes.stream()
+        .filter(c -> c.id().kind() == kind && c.id().key().equals(key))
+        .findFirst();
+  }
+
+  private static List<String> split(String list) {
+    return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
+  }
+
+  private static void requireUpdate(Change change) {
+    if (change.action() != Action.UPDATE) {
+      throw EmsSteps.unexpected(change);
+    }
+  }
+
+  private static void requireNotDelete(Change change) {
+    if (change.action() == Action.DELETE) {
+      throw EmsSteps.unexpected(change);
+    }
+  }
+
+  static boolean isHostKind(ResourceId id) {
+    return switch (id.kind()) {
+      case FILE,
+          NFS_TUNABLES,
+          INITTAB_ORDER,
+          SHUTDOWN_ORDER,
+          SERVICE,
+          GPFS_MOUNT,
+          EXPORT,
+          PAGING_FILE ->
+          true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package dev.hasnctl.plan;
+
+/** The stage of the seed's procedure a step belongs to; the order rules are stated over these. */
+public enum Phase {
+  /** NIM images converted to NFSv4 and their xCAT osimage attributes (on the EMS). */
+  IMAGES,
+  /** xCAT tables other than node definitions, and files on the EMS (postscripts). */
+  TABLES,
+  /** Compute node definitions: servicenode, xcatmaster, groups, postscripts. */
+  NODES,
+  /** Files on an SN that take effect at its next boot or NFS start: domain, inittab, shutdown. */
+  SN_FILES,
+  /** GPFS started and /install mounted on an SN. */
+  GPFS,
+  /** The SN's NFS exports and server. */
+  NFS,
+  /** The SN's xcatd. */
+  XCATD,
+  /** Paging files on the shared /install. */
+  PAGING,
+  /** {@code mkdsklsnode -b}: NIM definitions on the backup SN. */
+  DISKLESS_BACKUP,
+  /** {@code mkdsklsnode -p}: NIM definitions and client files on the primary SN. */
+  DISKLESS_PRIMARY
+}

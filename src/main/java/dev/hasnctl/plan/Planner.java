@@ -1,0 +1,142 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.spec.ClusterSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns desired and observed state into a {@link Plan}. Pure. */
+public final class Planner {
+  private Planner() {}
+
+  /**
+   * The plan that takes the observed cluster to {@code desired}.
+   *
+   * @param specBytes the spec file's bytes, for the fingerprint
+   * @throws IllegalStateException when a difference has no step hasnctl may take (the message says
+   *     what to do by hand)
+   */
+  public static Plan plan(
+      ClusterSpec spec,
+      String specFile,
+      byte[] specBytes,
+      DesiredState desired,
+      Map<ResourceId, Observed> observed,
+      Instant createdAt) {
+    List<Change> changes = Diff.between(desired, observed);
+    List<Change> actionable =
+        changes.stream()
+            .filter(
+                c ->
+                    c.action() == Action.CREATE
+                        || c.action() == Action.UPDATE
+                        || c.action() == Action.DELETE)
+            .toList();
+    boolean imagesChange = actionable.stream().anyMatch(c -> c.id().kind() == ResourceKind.OSIMAGE);
+    FileEdits edits = new FileEdits(createdAt);
+
+    List<Step> steps = new ArrayList<>();
+    steps.addAll(
+        new EmsSteps(spec.ems().name())
+            .build(actionable.stream().filter(c -> isTable(c.id().kind())).toList()));
+    steps.addAll(
+        new HostSteps(spec, edits)
+            .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
+    steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
+    return new Plan(
+        specFile,
+        createdAt,
+        fingerprint(specBytes, observed),
+        changes,
+        order(withRules(steps, OrderRule.SEED)));
+  }
+
+  private static boolean isTable(ResourceKind kind) {
+    return switch (kind) {
+      case SITE_ATTRIBUTE, NETWORK, NODE, STATELITE, LITEFILE, OSIMAGE -> true;
+      default -> false;
+    };
+  }
+
+  /** Each step, also after every step that {@code rules} put before it. */
+  static List<Step> withRules(List<Step> steps, List<OrderRule> rules) {
+    Map<Phase, List<Step>> byPhase = new HashMap<>();
+    steps.forEach(s -> byPhase.computeIfAbsent(s.phase(), p -> new ArrayList<>()).add(s));
+    List<Step> out = new ArrayList<>();
+    for (Step step : steps) {
+      Set<String> before = new java.util.TreeSet<>();
+      for (OrderRule rule : rules) {
+        if (rule.then() != step.phase()) {
+          continue;
+        }
+        for (Step first : byPhase.getOrDefault(rule.first(), List.of())) {
+          if (applies(rule, first, step)) {
+            before.add(first.id());
+          }
+        }
+      }
+      out.add(step.alsoAfter(before));
+    }
+    return out;
+  }
+
+  /** Whether {@code rule} puts {@code first} before {@code then}. */
+  static boolean applies(OrderRule rule, Step first, Step then) {
+    return switch (rule.scope()) {
+      case ALL -> true;
+      case SAME_HOST -> first.lane().equals(then.lane());
+      case SHARED_NODES -> !Collections.disjoint(first.nodes(), then.nodes());
+    };
+  }
+
+  /** The steps in dependency order, ties broken by id. */
+  static List<Step> order(List<Step> steps) {
+    Map<String, Step> byId = new TreeMap<>();
+    Dag<String> dag = new Dag<>();
+    for (Step step : steps) {
+      if (byId.put(step.id(), step) != null) {
+        throw new IllegalStateException("two steps named " + step.id());
+      }
+      dag.add(step.id());
+    }
+    for (Step step : steps) {
+      step.after().forEach(before -> dag.edge(before, step.id()));
+    }
+    return dag.order().stream().map(byId::get).toList();
+  }
+
+  /** SHA-256 of the spec's bytes and the observed state, in resource order. */
+  static String fingerprint(byte[] specBytes, Map<ResourceId, Observed> observed) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(specBytes);
+      for (Observed o : new TreeMap<>(observed).values()) {
+        String line;
+        if (o instanceof Observed.Present p) {
+          line = "present " + o.id() + " " + p.resource().properties();
+        } else if (o instanceof Observed.Absent) {
+          line = "absent " + o.id();
+        } else {
+          line = "unknown " + o.id();
+        }
+        sha.update(("\n" + line).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}
