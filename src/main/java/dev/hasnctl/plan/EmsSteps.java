@@ -197,9 +197,8 @@ final class EmsSteps {
           change.action() == Action.CREATE ? change.after() : new TreeMap<>(changed(change));
       String signature = attrs.toString();
       attributes.put(signature, attrs);
-      (change.action() == Action.CREATE ? creates : updates)
-          .computeIfAbsent(signature, k -> new ArrayList<>())
-          .add(change);
+      Map<String, List<Change>> into = change.action() == Action.CREATE ? creates : updates;
+      into.computeIfAbsent(signature, k -> new ArrayList<>()).add(change);
     }
     nodeCommands(creates, attributes, "mkdef", "define");
     nodeCommands(updates, attributes, "chdef", "update");

@@ -1,0 +1,184 @@
+package dev.hasnctl.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.testing.SimClusters;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+  private static final byte[] SPEC_BYTES = "spec".getBytes(StandardCharsets.UTF_8);
+
+  private final ClusterSpec spec = SimClusters.example();
+  private final DesiredState desired = DesiredState.of(spec);
+
+  private Plan plan(Function<Resource, Observed> observe) {
+    Map<ResourceId, Observed> observed = new TreeMap<>();
+    desired.list().forEach(r -> observed.put(r.id(), observe.apply(r)));
+    return Planner.plan(spec, "cluster.yaml", SPEC_BYTES, desired, observed, NOW);
+  }
+
+  private static Observed present(Resource r) {
+    return new Observed.Present(r);
+  }
+
+  @Test
+  void aClusterThatMatchesTheSpecHasAnEmptyPlan() {
+    Plan plan = plan(PlannerTest::present);
+
+    assertThat(plan.steps()).isEmpty();
+    assertThat(plan.matches()).isTrue();
+  }
+
+  @Test
+  void anEmptyClusterGetsEveryStepInAnOrderNoSeedRuleForbids() {
+    Plan plan = plan(r -> r.checkOnly() ? present(r) : new Observed.Absent(r.id()));
+
+    assertThat(plan.steps()).isNotEmpty();
+    assertThat(plan.toAdd()).isEqualTo(desired.list().stream().filter(r -> !r.checkOnly()).count());
+    assertRulesHold(plan);
+  }
+
+  @Test
+  void theBackupSnDefinesNodesBeforeThePrimaryAndNeverBothAtOnce() {
+    Plan plan =
+        plan(
+            r ->
+                r.id().kind() == ResourceKind.DISKLESS_NODE
+                    ? new Observed.Absent(r.id())
+                    : present(r));
+
+    List<String> commands = plan.steps().stream().map(s -> s.command().toShell()).toList();
+    assertThat(commands).allMatch(c -> c.startsWith("mkdsklsnode -V -S "));
+    assertThat(commands).hasSize(2 * spec.groups().size());
+    for (Step primary : plan.steps()) {
+      if (primary.phase() == Phase.DISKLESS_PRIMARY) {
+        Step backup =
+            plan.steps().stream()
+                .filter(
+                    s -> s.phase() == Phase.DISKLESS_BACKUP && s.nodes().equals(primary.nodes()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(plan.steps().indexOf(backup)).isLessThan(plan.steps().indexOf(primary));
+        assertThat(primary.after()).contains(backup.id());
+        assertThat(backup.lane()).isNotEqualTo(primary.lane());
+      }
+    }
+  }
+
+  @Test
+  void nodesNeedingTheSameChangeShareOneChdefOverANoderange() {
+    Plan plan =
+        plan(
+            r -> {
+              if (r.id().kind() != ResourceKind.NODE) {
+                return present(r);
+              }
+              Map<String, String> drifted = new HashMap<>(r.properties());
+              drifted.put("xcatmaster", "elsewhere");
+              return new Observed.Present(Resource.managed(r.id(), drifted, r.origin()));
+            });
+
+    assertThat(plan.toChange())
+        .isEqualTo(desired.list().stream().filter(r -> r.id().kind() == ResourceKind.NODE).count());
+    assertThat(plan.steps()).hasSizeLessThanOrEqualTo(spec.groups().size());
+    assertThat(plan.steps())
+        .allSatisfy(
+            s ->
+                assertThat(s.command().toShell())
+                    .matches("chdef -t node -o \\S+\\[\\d+-\\d+\\] xcatmaster=\\S+"));
+  }
+
+  @Test
+  void anUnobservedResourceIsReportedAndNothingIsPlannedForIt() {
+    Plan plan =
+        plan(
+            r ->
+                r.id().host().value().equals("sn03")
+                    ? new Observed.Unknown(r.id(), "sn03 unreachable")
+                    : present(r));
+
+    assertThat(plan.blocked()).isPositive();
+    assertThat(plan.steps()).isEmpty();
+    assertThat(plan.matches()).isFalse();
+  }
+
+  @Test
+  void fileEditsKeepThePreviousContentUnderTheTimestampedName() {
+    Plan plan =
+        plan(
+            r ->
+                r.id().kind() == ResourceKind.EXPORT && r.id().host().value().equals("sn01")
+                    ? new Observed.Present(
+                        Resource.managed(r.id(), Map.of("line", "/install -vers=3"), ""))
+                    : present(r));
+
+    assertThat(plan.steps())
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.command().args().get(2))
+                  .startsWith("cp -p /etc/exports /etc/exports.hasnctl.20261125T030000Z && ")
+                  .contains("mv /etc/exports.hasnctl.new /etc/exports")
+                  .endsWith("exportfs -a");
+            });
+  }
+
+  @Test
+  void randomDriftNeverGivesAnOrderThatBreaksASeedRule() {
+    List<Resource> resources = desired.list();
+    for (long seed = 0; seed < 60; seed++) {
+      Random random = new Random(seed);
+      Plan plan =
+          plan(
+              r ->
+                  r.checkOnly() || random.nextInt(4) != 0
+                      ? present(r)
+                      : new Observed.Absent(r.id()));
+      assertRulesHold(plan);
+    }
+    assertThat(resources).isNotEmpty();
+  }
+
+  @Test
+  void theFingerprintChangesWithTheObservedState() {
+    String converged = plan(PlannerTest::present).fingerprint();
+    String empty = plan(r -> new Observed.Absent(r.id())).fingerprint();
+
+    assertThat(converged).hasSize(64).isNotEqualTo(empty);
+    assertThat(plan(PlannerTest::present).fingerprint()).isEqualTo(converged);
+  }
+
+  /** Fails naming the rule and both steps when a plan orders two steps against a seed rule. */
+  static void assertRulesHold(Plan plan) {
+    List<Step> steps = plan.steps();
+    for (OrderRule rule : OrderRule.SEED) {
+      for (int i = 0; i < steps.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          Step earlier = steps.get(j);
+          Step later = steps.get(i);
+          if (earlier.phase() == rule.then()
+              && later.phase() == rule.first()
+              && Planner.applies(rule, later, earlier)) {
+            fail("'" + rule.name() + "' broken: " + earlier.id() + " runs before " + later.id());
+          }
+        }
+      }
+    }
+  }
+}
