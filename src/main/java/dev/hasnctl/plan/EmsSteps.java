@@ -211,10 +211,11 @@ final class EmsSteps {
       String verb) {
     int n = 0;
     for (Map.Entry<String, List<Change>> entry : bySignature.entrySet()) {
+      n++;
       List<String> nodes = entry.getValue().stream().map(c -> c.id().key()).toList();
       String range = Noderange.compress(nodes);
       add(
-          "ems/nodes/" + program + "/" + (++n),
+          "ems/nodes/" + program + "/" + n,
           Phase.NODES,
           Set.copyOf(nodes),
           assignments(Argv.of(program, "-t", "node", "-o", range), attributes.get(entry.getKey())),

@@ -101,7 +101,14 @@ final class HostSteps {
 
   /** The seed's own edit: the $::NFSRETRIES and $::NFSTIMEO lines of the postscript. */
   private void tunables(Change change) {
-    requireUpdate(change);
+    if (change.action() != Action.UPDATE) {
+      throw new IllegalStateException(
+          change.id().host()
+              + ": xCAT's postscript "
+              + change.id().key()
+              + " is missing; copy it into the shared /install by hand (seed: xdcp <any service"
+              + " node> /install/postscripts/setupnfsv4replication /install-gpfs/postscripts/)");
+    }
     List<String> expressions = new ArrayList<>();
     EmsSteps.changed(change)
         .forEach(
@@ -314,12 +321,6 @@ final class HostSteps {
 
   private static List<String> split(String list) {
     return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
-  }
-
-  private static void requireUpdate(Change change) {
-    if (change.action() != Action.UPDATE) {
-      throw EmsSteps.unexpected(change);
-    }
   }
 
   private static void requireNotDelete(Change change) {

@@ -44,4 +44,10 @@ public record Step(
     all.remove(id);
     return new Step(id, host, lane, phase, nodes, command, why, verifies, all);
   }
+
+  /** The id, host and command line: what a reader of a failure message needs. */
+  @Override
+  public String toString() {
+    return id + " on " + host + ": " + command.toShell();
+  }
 }
