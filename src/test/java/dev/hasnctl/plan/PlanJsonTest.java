@@ -3,6 +3,10 @@ package dev.hasnctl.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceId;
@@ -10,11 +14,15 @@ import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.testing.SimClusters;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class PlanJsonTest {
   private static Plan examplePlan() {
@@ -56,6 +64,20 @@ class PlanJsonTest {
         .contains("\"formatVersion\" : 1")
         .contains("\"source\" : \"cluster.yaml:1:1\"")
         .contains("\"command\" : [ \"mkdsklsnode\", \"-V\", \"-S\", \"-b\"");
+  }
+
+  @Test
+  void theJsonFollowsItsPublishedSchema() throws Exception {
+    JsonMapper mapper = JsonMapper.builder().build();
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(mapper.readTree(Files.readString(Path.of("schema/plan.schema.json"))));
+
+    List<Error> errors =
+        schema.validate(
+            mapper.readTree(PlanJson.write(examplePlan(), p -> Optional.of("cluster.yaml:2:3"))));
+
+    assertThat(errors).isEmpty();
   }
 
   @Test
