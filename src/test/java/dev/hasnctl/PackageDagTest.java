@@ -28,7 +28,7 @@ class PackageDagTest {
           "spec", Set.of("model"),
           "desired", Set.of("spec", "model"),
           "probe", Set.of("transport", "model"),
-          "plan", Set.of("desired", "model"),
+          "plan", Set.of("desired", "spec", "model"),
           "render", Set.of("plan", "model"),
           "apply", Set.of("plan", "probe", "transport", "model"),
           "transport", Set.of("model"),
