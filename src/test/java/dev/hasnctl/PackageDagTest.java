@@ -30,7 +30,7 @@ class PackageDagTest {
           "probe", Set.of("transport", "model"),
           "plan", Set.of("desired", "spec", "model"),
           "render", Set.of("plan", "model"),
-          "apply", Set.of("plan", "probe", "transport", "model"),
+          "apply", Set.of("plan", "probe", "desired", "transport", "model"),
           "transport", Set.of("model"),
           "sim", Set.of("transport", "model"));
 
