@@ -1,0 +1,260 @@
+package dev.hasnctl.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.Planner;
+import dev.hasnctl.plan.Step;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.testing.SimClusters;
+import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.Transport;
+import dev.hasnctl.transport.TransportException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplierTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private final ClusterSpec spec = SimClusters.example();
+  private final DesiredState desired = DesiredState.of(spec);
+
+  /** A plan for a cluster whose SN exports and diskless definitions are all missing. */
+  private Plan plan() {
+    Map<ResourceId, Observed> observed = new TreeMap<>();
+    desired
+        .list()
+        .forEach(
+            r ->
+                observed.put(
+                    r.id(),
+                    r.id().kind() == ResourceKind.DISKLESS_NODE
+                            || r.id().kind() == ResourceKind.EXPORT
+                        ? new Observed.Absent(r.id())
+                        : new Observed.Present(r)));
+    return Planner.plan(
+        spec,
+        "cluster.yaml",
+        "x".getBytes(StandardCharsets.UTF_8),
+        desired,
+        observed,
+        CLOCK.instant());
+  }
+
+  /** Records every command and fails the ones matching {@code failing}. */
+  private static final class Recording implements Transport {
+    final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    final Map<HostName, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    final AtomicInteger mostOnOneLane = new AtomicInteger();
+    final String failing;
+
+    Recording(String failing) {
+      this.failing = failing;
+    }
+
+    @Override
+    public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout)
+        throws TransportException {
+      String line = command.toShell();
+      HostName lane = lane(host, line);
+      int now = inFlight.computeIfAbsent(lane, h -> new AtomicInteger()).incrementAndGet();
+      mostOnOneLane.accumulateAndGet(now, Math::max);
+      try {
+        ran.add(host + ": " + line);
+        return !failing.isEmpty() && line.contains(failing)
+            ? ExecResult.exited(3, "", "boom on " + host)
+            : ExecResult.exited(0, "", "");
+      } finally {
+        inFlight.get(lane).decrementAndGet();
+      }
+    }
+
+    private static HostName lane(HostName host, String line) {
+      return line.startsWith("mkdsklsnode") ? HostName.of("nim-" + line.hashCode()) : host;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private Applier applier(Transport transport, Verifier verifier, Journal journal, int parallel) {
+    return new Applier(
+        transport,
+        verifier,
+        desired,
+        journal,
+        new Applier.Progress() {
+          @Override
+          public void started(Step step, int number, int total) {}
+
+          @Override
+          public void ended(StepResult result, int number, int total) {}
+        },
+        parallel,
+        Duration.ofMinutes(5),
+        CLOCK);
+  }
+
+  private Verifier matching() {
+    return ids -> {
+      Map<ResourceId, Observed> out = new TreeMap<>();
+      ids.forEach(id -> out.put(id, new Observed.Present(desired.get(id).orElseThrow())));
+      return out;
+    };
+  }
+
+  @Test
+  void everyStepRunsOnceInPlanOrderAndIsJournalled() throws Exception {
+    Plan plan = plan();
+    Recording transport = new Recording("");
+    Path file = dir.resolve("journal.jsonl");
+
+    ApplyReport report =
+        applier(transport, matching(), Journal.begin(file, plan.fingerprint(), CLOCK.instant()), 1)
+            .run(plan, Set.of());
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(transport.ran).hasSize(plan.steps().size());
+    assertThat(transport.ran)
+        .containsExactlyElementsOf(
+            plan.steps().stream().map(s -> s.host() + ": " + s.command().toShell()).toList());
+    assertThat(Journal.done(file))
+        .containsExactlyInAnyOrderElementsOf(plan.steps().stream().map(Step::id).toList());
+    assertThat(Files.readAllLines(file).get(0)).contains("\"plan\":\"" + plan.fingerprint() + "\"");
+  }
+
+  @Test
+  void theFirstFailureStopsNewStepsAndSaysWhatFailedWhere() {
+    Plan plan = plan();
+    Recording transport = new Recording("-b -i");
+
+    ApplyReport report =
+        applier(
+                transport,
+                matching(),
+                Journal.begin(dir.resolve("j"), plan.fingerprint(), CLOCK.instant()),
+                4)
+            .run(plan, Set.of());
+
+    assertThat(report.succeeded()).isFalse();
+    StepResult failure = report.failure().orElseThrow();
+    assertThat(failure.exitCode()).hasValue(3);
+    assertThat(failure.detail()).isEqualTo("boom on ems01");
+    assertThat(failure.step().command().toShell()).contains("mkdsklsnode -V -S -b");
+    assertThat(report.notRun()).isNotEmpty();
+    assertThat(transport.ran).noneMatch(c -> c.contains("mkdsklsnode -V -S -p"));
+  }
+
+  @Test
+  void aStepWhoseResourcesStillDifferIsNotVerified() {
+    Plan plan = plan();
+    Verifier stillAbsent =
+        ids -> {
+          Map<ResourceId, Observed> out = new TreeMap<>();
+          ids.forEach(id -> out.put(id, new Observed.Absent(id)));
+          return out;
+        };
+
+    ApplyReport report =
+        applier(
+                new Recording(""),
+                stillAbsent,
+                Journal.begin(dir.resolve("j"), plan.fingerprint(), CLOCK.instant()),
+                1)
+            .run(plan, Set.of());
+
+    assertThat(report.failure().orElseThrow().outcome()).isEqualTo(StepResult.Outcome.NOT_VERIFIED);
+    assertThat(report.failure().orElseThrow().detail()).endsWith(" is absent");
+  }
+
+  @Test
+  void resumeSkipsWhatTheJournalSaysIsDone() {
+    Plan plan = plan();
+    Path file = dir.resolve("journal.jsonl");
+    applier(
+            new Recording("-p -k"),
+            matching(),
+            Journal.begin(file, plan.fingerprint(), CLOCK.instant()),
+            2)
+        .run(plan, Set.of());
+    Set<String> done = Journal.done(file);
+    Recording second = new Recording("");
+
+    ApplyReport report =
+        applier(second, matching(), Journal.resume(file, plan.fingerprint()), 2).run(plan, done);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.skipped()).containsExactlyInAnyOrderElementsOf(done);
+    assertThat(second.ran).hasSize(plan.steps().size() - done.size());
+    List<String> doneCommands =
+        plan.steps().stream()
+            .filter(s -> done.contains(s.id()))
+            .map(s -> s.host() + ": " + s.command().toShell())
+            .toList();
+    assertThat(second.ran).doesNotContainAnyElementsOf(doneCommands);
+  }
+
+  @Test
+  void aJournalOfAnotherPlanIsNotResumed() {
+    Path file = dir.resolve("journal.jsonl");
+    Journal.begin(file, "a".repeat(64), CLOCK.instant());
+
+    assertThatThrownBy(() -> Journal.resume(file, "b".repeat(64)))
+        .hasMessageContaining("is for another plan");
+  }
+
+  @Test
+  void neverTwoStepsOnOneHostAtOnce() {
+    Plan plan = plan();
+    Recording transport = new Recording("");
+
+    applier(
+            transport,
+            matching(),
+            Journal.begin(dir.resolve("j"), plan.fingerprint(), CLOCK.instant()),
+            8)
+        .run(plan, Set.of());
+
+    assertThat(transport.mostOnOneLane.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondApplyIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
+    Path lock = dir.resolve("apply.lock");
+    ApplyLock first = ApplyLock.take(lock, "pid 1 on ems01");
+    try {
+      assertThatThrownBy(() -> ApplyLock.take(lock, "pid 2"))
+          .hasMessageContaining("another apply is running")
+          .hasMessageContaining("pid 1 on ems01");
+    } finally {
+      first.close();
+    }
+    ApplyLock.take(lock, "pid 3").close();
+  }
+}
