@@ -19,6 +19,7 @@ public final class AixCommands {
     all.addAll(NodeCommands.all());
     all.addAll(SoftwareCommands.all());
     all.addAll(ShellCommands.all());
+    all.addAll(DaemonCommands.all());
     return List.copyOf(all);
   }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The shell utilities hasnctl's steps are built from: {@code sh -c SCRIPT}, {@code printf FORMAT
- * [ARG...]} ({@code %s} and the escapes {@code \n \t \\}), {@code grep [-v] [-q] [-E] PATTERN
- * [FILE]} and {@code sed -e EXPR... [FILE]} with the expressions {@code /RE/d} and {@code
- * s/RE/TEXT/}, as POSIX specifies them.
+ * The shell utilities hasnctl's steps are built from: {@code sh -c SCRIPT}, {@code touch FILE...},
+ * {@code printf FORMAT [ARG...]} ({@code %s} and the escapes {@code \n \t \\}), {@code grep [-v]
+ * [-q] [-E] PATTERN [FILE]} and {@code sed -e EXPR... [FILE]} with the expressions {@code /RE/d}
+ * and {@code s/RE/TEXT/}, as POSIX specifies them.
  */
 public final class ShellCommands {
   private ShellCommands() {}
@@ -24,6 +24,7 @@ public final class ShellCommands {
   public static List<SimCommand> all() {
     return List.of(
         Commands.of("sh", ShellCommands::sh),
+        Commands.of("touch", ShellCommands::touch),
         Commands.reading("printf", ShellCommands::printf),
         Commands.reading("grep", ShellCommands::grep),
         Commands.reading("sed", ShellCommands::sed));
@@ -35,6 +36,18 @@ public final class ShellCommands {
     }
     return in.cluster()
         .execShell(HostName.of(in.host().name), in.args().get(1), Optional.of(in.stdin()));
+  }
+
+  private static ExecResult touch(Invocation in) {
+    if (in.args().isEmpty() || in.args().stream().anyMatch(a -> a.startsWith("-"))) {
+      return Invocation.fail(1, "sim: not simulated: touch " + String.join(" ", in.args()) + "\n");
+    }
+    for (String file : in.args()) {
+      if (!in.host().files.containsKey(file)) {
+        dev.hasnctl.sim.HostFiles.write(in.host(), file, "", false);
+      }
+    }
+    return Invocation.ok("");
   }
 
   private static ExecResult printf(Invocation in) {

@@ -138,6 +138,16 @@ public final class ScenarioBuilder {
     } else {
       // Local /install, the legacy NFSv3 export (fresh: installed, nothing exported yet).
       String export = mount + " -vers=3,rw,root=*";
+      if (scenario == Scenario.FRESH) {
+        // The seed's prerequisite, done with GPFS's own tools before hasnctl runs: the SN is in
+        // the GPFS admin cluster and the shared filesystem exists, but GPFS is not started.
+        host.gpfs = new Gpfs();
+        host.gpfs.cluster = shared.gpfsCluster();
+        host.gpfs.active = false;
+        String device =
+            shared.device().startsWith("/dev/") ? shared.device().substring(5) : shared.device();
+        host.gpfs.filesystems.put(device, Gpfs.Filesystem.of(mount, shared.blockSize(), false));
+      }
       if (scenario == Scenario.LEGACY) {
         host.files.put("/etc/exports", export + "\n");
         host.files.put("/etc/xtab", export + "\n");
