@@ -2,6 +2,7 @@ package dev.hasnctl.sim.xcat;
 
 import dev.hasnctl.transport.ExecResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ final class Tables {
     return out.result();
   }
 
-  /** {@code chtab [-d] key=value table.col=value ...}; prints nothing on success. */
+  /** {@code chtab [-d] key=value[,key=value...] table.col=value ...}; prints nothing on success. */
   static ExecResult chtab(XcatDb db, List<String> args) {
     Out out = new Out();
     boolean delete = !args.isEmpty() && args.get(0).equals("-d");
@@ -64,11 +65,18 @@ final class Tables {
           .exit(1)
           .result();
     }
-    String key = rest.get(0).substring(rest.get(0).indexOf('=') + 1);
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (String pair : rest.get(0).split(",", -1)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        return out.error("Malformed key argument " + rest.get(0)).result();
+      }
+      keys.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
     if (delete) {
       for (String table : rest.subList(1, rest.size())) {
         if (XcatSchema.columns(table).isPresent()) {
-          db.delete(table, key);
+          db.deleteWhere(table, keys);
         }
       }
       return out.result();
@@ -85,7 +93,10 @@ final class Tables {
       if (cols.isEmpty() || !cols.get().contains(column)) {
         return out.error("sim: " + table + "." + column + " is not simulated").result();
       }
-      db.set(table, key, column, assignment.substring(eq + 1));
+      if (!cols.get().containsAll(keys.keySet())) {
+        return out.error("sim: key " + keys.keySet() + " is not in table " + table).result();
+      }
+      db.setWhere(table, keys, column, assignment.substring(eq + 1));
     }
     return out.result();
   }

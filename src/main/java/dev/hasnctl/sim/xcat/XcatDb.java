@@ -52,6 +52,36 @@ public final class XcatDb {
     }
   }
 
+  /**
+   * Sets {@code column} of the row whose columns equal {@code keys} (chtab's {@code
+   * key=value[,key=value...]}), creating the row when none matches.
+   */
+  public void setWhere(String table, Map<String, String> keys, String column, String value) {
+    Map<String, String> row =
+        rows(table).stream()
+            .filter(
+                r -> keys.entrySet().stream().allMatch(k -> k.getValue().equals(r.get(k.getKey()))))
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Map<String, String> created = new LinkedHashMap<>(keys);
+                  rows(table).add(created);
+                  return created;
+                });
+    if (value == null || value.isEmpty()) {
+      row.remove(column);
+    } else {
+      row.put(column, value);
+    }
+  }
+
+  /** Removes the rows whose columns equal {@code keys}; whether one was there. */
+  public boolean deleteWhere(String table, Map<String, String> keys) {
+    return rows(table)
+        .removeIf(
+            r -> keys.entrySet().stream().allMatch(k -> k.getValue().equals(r.get(k.getKey()))));
+  }
+
   /** Removes the row keyed {@code key} from {@code table}; whether one was there. */
   public boolean delete(String table, String key) {
     String keyCol = XcatSchema.keyColumn(table);

@@ -43,6 +43,19 @@ class TablesTest {
   }
 
   @Test
+  void chtabWithACompoundKeyChangesOnlyTheRowMatchingEveryKey() {
+    Tables.chtab(db, args("image=img1,file=/etc/a", "litefile.options=tmpfs"));
+    Tables.chtab(db, args("image=img1,file=/var/adm/ras/", "litefile.options=persistent"));
+    Tables.chtab(db, args("image=img1,file=/etc/a", "litefile.options=rw"));
+
+    assertThat(Tables.tabdump(db, args("litefile")).stdout())
+        .contains("\"img1\",\"/etc/a\",\"rw\",,\n")
+        .contains("\"img1\",\"/var/adm/ras/\",\"persistent\",,\n");
+    Tables.chtab(db, args("-d", "image=img1,file=/etc/a", "litefile"));
+    assertThat(Tables.tabdump(db, args("litefile")).stdout()).doesNotContain("/etc/a");
+  }
+
+  @Test
   void chtabDeleteRemovesTheRow() {
     Tables.chtab(db, args("-d", "node=compute", "postscripts"));
     assertThat(db.row("postscripts", "compute")).isEmpty();
