@@ -1,5 +1,6 @@
 package dev.hasnctl.spec.rule;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The registry of every semantic rule, in the order their findings are reported. */
@@ -8,6 +9,12 @@ public final class Rules {
 
   /** Every rule hasnctl checks. */
   public static List<Rule> all() {
-    return List.of();
+    List<Rule> all = new ArrayList<>();
+    all.addAll(TopologyRules.all());
+    all.addAll(SiteRules.all());
+    all.addAll(StorageRules.all());
+    all.addAll(ImageRules.all());
+    all.addAll(ServiceRules.all());
+    return List.copyOf(all);
   }
 }
