@@ -14,8 +14,10 @@ public record Software(RoleSoftware ems, RoleSoftware serviceNodes) {
   public static final Software DEFAULT = new Software(null, null);
 
   public Software {
-    ems = Defaults.or(ems, RoleSoftware.SEED);
-    serviceNodes = Defaults.or(serviceNodes, RoleSoftware.SEED);
+    // Built here, not read from a constant of RoleSoftware: the two classes' static initialisers
+    // would otherwise see each other half-done, leaving DEFAULT with nulls.
+    ems = ems != null ? ems : new RoleSoftware(null, null, null);
+    serviceNodes = serviceNodes != null ? serviceNodes : new RoleSoftware(null, null, null);
   }
 
   /**
@@ -26,8 +28,6 @@ public record Software(RoleSoftware ems, RoleSoftware serviceNodes) {
    * @param ifixes emgr labels that must be installed
    */
   public record RoleSoftware(String xcat, String aix, List<String> ifixes) {
-    static final RoleSoftware SEED = new RoleSoftware(null, null, null);
-
     public RoleSoftware {
       xcat = Defaults.or(xcat, "2.7.2");
       aix = Defaults.or(aix, "7100-01-03-1207");

@@ -20,6 +20,29 @@ class ValidateCommandTest {
   }
 
   @Test
+  void anExampleBrokenAgainstTheSeedsRulesNamesEachRuleAndPlace() throws IOException {
+    Path broken =
+        copyOfExample(
+            "unsafe.yaml",
+            "  nameservers: \"\"\n  useNFSv4onAIX",
+            "  nameservers: \"<xcatmaster>\"\n  useNFSv4onAIX",
+            "location: /export/nim",
+            "location: /install/dump",
+            "installpBundles: [xCATaixCN71, teal-gpfs]",
+            "installpBundles: [teal-gpfs, xCATaixCN71]",
+            "    primary: sn03\n    backup: sn04\n",
+            "    primary: sn03\n    backup: sn02\n",
+            "  defaultGateway: none",
+            "  defaultGateway: xcatmaster",
+            "password: env:XCATDB_PASSWORD",
+            "password: hunter2");
+    CliRun run = CliRun.of("validate", broken.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).doesNotContain("hunter2");
+    Golden.assertMatches("validate/unsafe-example.txt", run.out().replace(dir.toString(), "DIR"));
+  }
+
+  @Test
   void brokenExampleReportsEveryProblemWithItsPlace() throws IOException {
     Path broken =
         copyOfExample(
