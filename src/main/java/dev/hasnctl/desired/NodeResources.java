@@ -57,17 +57,19 @@ final class NodeResources {
                           origin + "/paging")));
       for (String node : Noderange.expand(group.nodes())) {
         out.add(Resource.managed(new ResourceId(ems, ResourceKind.NODE, node), definition, origin));
-        // Seed: mkdsklsnode -b on the backup, then -p on the primary; both hold a definition.
+        // Seed: mkdsklsnode -b on the backup, then -p on the primary; both hold a NIM machine
+        // definition of the node with the group's image. Which SN plays which role is the spec's
+        // (the plan orders -b before -p); NIM shows only that the definition exists.
         Map<String, String> diskless = Map.of("image", group.image());
         out.add(
             Resource.managed(
                 new ResourceId(group.backup(), ResourceKind.DISKLESS_NODE, node),
-                withRole(diskless, "backup"),
+                diskless,
                 origin + "/backup"));
         out.add(
             Resource.managed(
                 new ResourceId(group.primary(), ResourceKind.DISKLESS_NODE, node),
-                withRole(diskless, "primary"),
+                diskless,
                 origin + "/primary"));
         group.paging().ifPresent(paging -> pagingFiles(spec, group, paging, node, origin, out));
       }
@@ -84,6 +86,8 @@ final class NodeResources {
     List<String> groups = new ArrayList<>();
     groups.add(group.name());
     groups.addAll(group.xcatGroups());
+    // xCAT puts every node in "all"; asking for it keeps chdef from dropping it.
+    groups.add("all");
     properties.put("groups", String.join(",", new LinkedHashSet<>(groups)));
     properties.put("provmethod", group.image());
     properties.put("postscripts", String.join(",", postscripts(spec, group)));
@@ -121,11 +125,5 @@ final class NodeResources {
 
   private static AbsolutePath pagingDir(ClusterSpec spec, Paging paging) {
     return paging.dir().orElse(spec.sharedInstall().pagingDir());
-  }
-
-  private static Map<String, String> withRole(Map<String, String> base, String role) {
-    Map<String, String> out = new LinkedHashMap<>(base);
-    out.put("role", role);
-    return out;
   }
 }

@@ -5,8 +5,10 @@ import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.OsImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +42,21 @@ final class DisklessSteps {
   }
 
   List<Step> build(List<Change> changes) {
+    Map<String, ComputeGroup> groupOf = new HashMap<>();
+    for (ComputeGroup group : spec.groups()) {
+      Noderange.expand(group.nodes()).forEach(node -> groupOf.put(node, group));
+    }
     Map<Key, List<Change>> groups = new TreeMap<>();
     for (Change change : EmsSteps.of(changes, ResourceKind.DISKLESS_NODE)) {
       if (change.action() == Action.DELETE) {
         throw EmsSteps.unexpected(change);
       }
-      Key key =
-          new Key(change.id().host(), change.after().get("role"), change.after().get("image"));
+      ComputeGroup group = groupOf.get(change.id().key());
+      if (group == null) {
+        throw new IllegalStateException(change.id().key() + " is in no group of the spec");
+      }
+      String role = group.backup().equals(change.id().host()) ? "backup" : "primary";
+      Key key = new Key(change.id().host(), role, change.after().get("image"));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
     }
     List<Step> out = new ArrayList<>();

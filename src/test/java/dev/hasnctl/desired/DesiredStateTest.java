@@ -58,10 +58,9 @@ class DesiredStateTest {
   void everyNodeIsDefinedOnBothSnsOfItsPair() {
     DesiredState state = DesiredState.of(EXAMPLE);
     assertThat(get(state, "sn02", ResourceKind.DISKLESS_NODE, "cn0001").properties())
-        .containsEntry("role", "backup")
-        .containsEntry("image", "aix71-compute");
-    assertThat(get(state, "sn01", ResourceKind.DISKLESS_NODE, "cn0001").properties())
-        .containsEntry("role", "primary");
+        .containsExactlyEntriesOf(java.util.Map.of("image", "aix71-compute"));
+    assertThat(get(state, "sn01", ResourceKind.DISKLESS_NODE, "cn0001").origin())
+        .isEqualTo("/groups/0/primary");
     long diskless =
         state.list().stream().filter(r -> r.id().kind() == ResourceKind.DISKLESS_NODE).count();
     assertThat(diskless).isEqualTo(2 * 512);

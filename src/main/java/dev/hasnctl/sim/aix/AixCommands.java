@@ -20,6 +20,7 @@ public final class AixCommands {
     all.addAll(SoftwareCommands.all());
     all.addAll(ShellCommands.all());
     all.addAll(DaemonCommands.all());
+    all.addAll(NimCommands.all());
     return List.copyOf(all);
   }
 }

@@ -113,8 +113,9 @@ public final class GpfsCommands {
     if (in.host().gpfs == null) {
       return notGpfs("mmlsfs");
     }
-    if (in.args().size() != 2 || !in.args().get(1).equals("-B")) {
-      return Invocation.fail(1, "mmlsfs: sim: only mmlsfs Device -B is simulated\n");
+    List<String> flags = in.args().size() < 2 ? List.of() : in.args().subList(1, in.args().size());
+    if (flags.isEmpty() || !List.of("-B", "-T").containsAll(flags)) {
+      return Invocation.fail(1, "mmlsfs: sim: only mmlsfs Device -B and -T are simulated\n");
     }
     Gpfs.Filesystem fs = in.host().gpfs.filesystems.get(device(in.args().get(0)));
     if (fs == null) {
@@ -124,12 +125,21 @@ public final class GpfsCommands {
               + device(in.args().get(0))
               + " is not known to the GPFS cluster.\n");
     }
-    String out =
-        "flag                value                    description\n"
-            + "------------------- ------------------------ -----------------------------------\n"
-            + String.format(
-                " -B                 %-24s Block size%n", FileCommands.bytes(fs.blockSize));
-    return Invocation.ok(out);
+    StringBuilder out =
+        new StringBuilder(
+            "flag                value                    description\n"
+                + "------------------- ------------------------ -----------------------------------\n");
+    for (String flag : flags) {
+      if (flag.equals("-B")) {
+        out.append(
+            String.format(
+                " -B                 %-24s Block size%n", FileCommands.bytes(fs.blockSize)));
+      } else {
+        out.append(String.format(" -T                 %-24s Default mount point%n", fs.mountPoint));
+      }
+    }
+    String text = out.toString();
+    return Invocation.ok(text);
   }
 
   private static ExecResult mmlscluster(Invocation in) {

@@ -1,9 +1,11 @@
 package dev.hasnctl.sim.scenario;
 
+import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Gpfs;
 import dev.hasnctl.sim.NfsMount;
+import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimHost;
@@ -161,6 +163,22 @@ public final class ScenarioBuilder {
     SimHost host = state.add(SimHost.of(name, Role.COMPUTE));
     if (scenario == Scenario.FRESH) {
       return;
+    }
+    // mkdsklsnode has run: the NIM machine on the primary SN, and with HASN on the backup too.
+    List<HostName> definedOn =
+        scenario == Scenario.CONVERGED
+            ? List.of(group.backup(), group.primary())
+            : List.of(group.primary());
+    for (HostName sn : definedOn) {
+      state
+          .host(sn.shortName())
+          .orElseThrow()
+          .nim
+          .put(
+              name,
+              NimObject.of("machines", "diskless")
+                  .with("Cstate", "diskless or dataless boot is enabled")
+                  .with("spot", group.image()));
     }
     ServiceNode primary = spec.serviceNode(group.primary().value()).orElseThrow();
     ServiceNode backup = spec.serviceNode(group.backup().value()).orElseThrow();

@@ -78,11 +78,16 @@ final class Tables {
           group.name(),
           Map.of(
               "os", "AIX", "arch", "ppc64", "profile", group.image(), "provmethod", group.image()));
-      List<String> scripts = new ArrayList<>(group.postscripts());
+      java.util.Set<String> scripts = new java.util.LinkedHashSet<>();
       if (converged) {
+        // The order hasnctl's desired state asks for: replication first, then the console
+        // redirect and paging, then the image's and the group's own.
         scripts.add("setupnfsv4replication");
+        spec.consoleRedirect().ifPresent(c -> scripts.add(c.postscript()));
         group.paging().ifPresent(p -> scripts.add(p.postscript()));
+        spec.image(group.image()).ifPresent(i -> scripts.addAll(i.postscripts()));
       }
+      scripts.addAll(group.postscripts());
       tables.upsert(
           "postscripts", "node", group.name(), Map.of("postscripts", String.join(",", scripts)));
     }

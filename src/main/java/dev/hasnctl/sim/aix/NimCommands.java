@@ -1,0 +1,89 @@
+package dev.hasnctl.sim.aix;
+
+import dev.hasnctl.sim.Commands;
+import dev.hasnctl.sim.Invocation;
+import dev.hasnctl.sim.NimObject;
+import dev.hasnctl.sim.SimCommand;
+import dev.hasnctl.transport.ExecResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code lsnim} on a NIM master (the EMS or an SN), from its NIM objects: {@code lsnim [-c CLASS |
+ * -t TYPE]} lists {@code name class type}, one object a line; with {@code -l}, and {@code lsnim -l
+ * NAME}, each object's stanza ({@code NAME:} then {@code attribute = value} lines), as the AIX
+ * Commands Reference describes. Other flags exit 127, not simulated.
+ */
+public final class NimCommands {
+  private static final String NOT_A_MASTER =
+      """
+      0042-001 lsnim: processing error encountered on "master":
+         0042-021 lsnim: This machine is not a NIM master.
+      """;
+
+  private NimCommands() {}
+
+  /** All of them. */
+  public static List<SimCommand> all() {
+    return List.of(Commands.reading("lsnim", NimCommands::lsnim));
+  }
+
+  private static ExecResult lsnim(Invocation in) {
+    Map<String, NimObject> nim = in.host().nim;
+    List<String> args = in.args();
+    if (nim.isEmpty()) {
+      return Invocation.fail(1, NOT_A_MASTER);
+    }
+    if (args.size() == 2 && args.get(0).equals("-l")) {
+      NimObject object = nim.get(args.get(1));
+      if (object == null) {
+        return Invocation.fail(
+            1, "0042-053 lsnim: there is no NIM object named \"" + args.get(1) + "\"\n");
+      }
+      StringBuilder out = new StringBuilder();
+      stanza(out, args.get(1), object);
+      return Invocation.ok(out.toString());
+    }
+    String field = null;
+    String wanted = null;
+    boolean long_ = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if ((arg.equals("-t") || arg.equals("-c")) && i + 1 < args.size() && field == null) {
+        field = arg;
+        wanted = args.get(++i);
+      } else if (arg.equals("-l") && !long_) {
+        long_ = true;
+      } else {
+        return Invocation.fail(127, "sim: not simulated: lsnim " + String.join(" ", args) + "\n");
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, NimObject> e : nim.entrySet()) {
+      NimObject object = e.getValue();
+      if (field != null && !(field.equals("-t") ? object.type : object.nimClass).equals(wanted)) {
+        continue;
+      }
+      if (long_) {
+        stanza(out, e.getKey(), object);
+      } else {
+        out.append(
+            String.format(
+                Locale.ROOT, "%-16s %-16s %s%n", e.getKey(), object.nimClass, object.type));
+      }
+    }
+    return Invocation.ok(out.toString());
+  }
+
+  private static void stanza(StringBuilder out, String name, NimObject object) {
+    out.append(name).append(":\n");
+    line(out, "class", object.nimClass);
+    line(out, "type", object.type);
+    object.attributes.forEach((attribute, value) -> line(out, attribute, value));
+  }
+
+  private static void line(StringBuilder out, String name, String value) {
+    out.append(String.format(Locale.ROOT, "   %-14s = %s%n", name, value));
+  }
+}
