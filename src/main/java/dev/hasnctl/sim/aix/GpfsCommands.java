@@ -109,6 +109,12 @@ public final class GpfsCommands {
     return Invocation.ok(out.toString());
   }
 
+  private static final String MMLSFS_HEADER =
+      """
+      flag                value                    description
+      ------------------- ------------------------ -----------------------------------
+      """;
+
   private static ExecResult mmlsfs(Invocation in) {
     if (in.host().gpfs == null) {
       return notGpfs("mmlsfs");
@@ -125,10 +131,7 @@ public final class GpfsCommands {
               + device(in.args().get(0))
               + " is not known to the GPFS cluster.\n");
     }
-    StringBuilder out =
-        new StringBuilder(
-            "flag                value                    description\n"
-                + "------------------- ------------------------ -----------------------------------\n");
+    StringBuilder out = new StringBuilder(MMLSFS_HEADER);
     for (String flag : flags) {
       if (flag.equals("-B")) {
         out.append(
