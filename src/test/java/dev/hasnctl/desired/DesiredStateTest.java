@@ -38,7 +38,7 @@ class DesiredStateTest {
     assertThat(node.properties())
         .containsEntry("servicenode", "sn01,sn02")
         .containsEntry("xcatmaster", "sn01-hfi")
-        .containsEntry("groups", "sn01group,compute")
+        .containsEntry("groups", "sn01group,compute,all")
         .containsEntry("provmethod", "aix71-compute")
         .containsEntry("postscripts", "setupnfsv4replication,conslog,nfsv4mkps");
     assertThat(node.origin()).isEqualTo("/groups/0");
