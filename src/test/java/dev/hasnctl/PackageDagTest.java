@@ -27,7 +27,7 @@ class PackageDagTest {
           "model", Set.of(),
           "spec", Set.of("model"),
           "desired", Set.of("spec", "model"),
-          "probe", Set.of("transport", "model"),
+          "probe", Set.of("desired", "transport", "model"),
           "plan", Set.of("desired", "spec", "model"),
           "render", Set.of("plan", "model"),
           "apply", Set.of("plan", "probe", "desired", "transport", "model"),

@@ -47,7 +47,12 @@ final class ClusterResources {
       properties.put("installp_bundle", String.join(",", image.installpBundles()));
       properties.put("resolv_conf", image.resolvConf().orElse(""));
       properties.put("dump", image.dump().map(OsImage.Dump::resource).orElse(""));
-      properties.put("configdump", image.configdump().name().toLowerCase(java.util.Locale.ROOT));
+      // configdump belongs to the dump resource: without one xCAT keeps none.
+      properties.put(
+          "configdump",
+          image.dump().isPresent()
+              ? image.configdump().name().toLowerCase(java.util.Locale.ROOT)
+              : "");
       out.add(
           Resource.managed(
               new ResourceId(ems, ResourceKind.OSIMAGE, image.name()), properties, "/images/" + i));

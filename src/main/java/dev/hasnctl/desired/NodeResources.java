@@ -10,6 +10,7 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.OsImage;
 import dev.hasnctl.spec.Paging;
+import dev.hasnctl.spec.Postscripts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -72,11 +72,16 @@ public final class FileCommands {
   private static ExecResult ls(Invocation in) {
     boolean longForm = false;
     boolean directoryItself = false;
+    boolean recursive = false;
     List<String> paths = new ArrayList<>();
     for (String arg : in.args()) {
       if (arg.startsWith("-") && arg.length() > 1) {
+        if (!arg.substring(1).chars().allMatch(c -> "ldR".indexOf(c) >= 0)) {
+          return Invocation.fail(127, "sim: not simulated: ls " + arg + "\n");
+        }
         longForm |= arg.contains("l");
         directoryItself |= arg.contains("d");
+        recursive |= arg.contains("R");
       } else {
         paths.add(arg);
       }
@@ -96,6 +101,8 @@ public final class FileCommands {
         code = 2;
       } else if (HostFiles.isFile(host, path) || directoryItself) {
         out.append(longForm ? longLine(host, path, arg) : arg).append('\n');
+      } else if (recursive) {
+        listRecursively(host, path, arg, longForm, out);
       } else {
         if (several) {
           out.append('\n').append(arg).append(":\n");
@@ -107,6 +114,28 @@ public final class FileCommands {
       }
     }
     return ExecResult.exited(code, out.toString(), err.toString());
+  }
+
+  /** {@code ls -R}: each directory as {@code NAME:} and its entries, subdirectories after. */
+  private static void listRecursively(
+      SimHost host, String path, String shown, boolean longForm, StringBuilder out) {
+    if (out.length() > 0) {
+      out.append('\n');
+    }
+    out.append(shown).append(":\n");
+    List<String> subdirectories = new ArrayList<>();
+    for (String name : HostFiles.list(host, path)) {
+      String child = path.equals("/") ? "/" + name : path + "/" + name;
+      out.append(longForm ? longLine(host, child, name) : name).append('\n');
+      if (!HostFiles.isFile(host, child)) {
+        subdirectories.add(name);
+      }
+    }
+    for (String name : subdirectories) {
+      String child = path.equals("/") ? "/" + name : path + "/" + name;
+      listRecursively(
+          host, child, shown.endsWith("/") ? shown + name : shown + "/" + name, longForm, out);
+    }
   }
 
   private static String longLine(SimHost host, String path, String shown) {

@@ -1,5 +1,6 @@
 package dev.hasnctl.sim.scenario;
 
+import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
@@ -15,6 +16,7 @@ import dev.hasnctl.sim.Subsystem;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.NodeServices;
+import dev.hasnctl.spec.Postscripts;
 import dev.hasnctl.spec.ServiceNode;
 import dev.hasnctl.spec.SnPair;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class ScenarioBuilder {
     if (scenario == Scenario.CONVERGED && spec.ems().db2Export().isPresent()) {
       ems.files.put("/etc/exports", spec.ems().db2Export().get().exportsLine() + "\n");
     }
+    postscripts(ems, spec, scenario);
     Nim.master(ems, spec, scenario);
     for (ServiceNode sn : spec.serviceNodes()) {
       serviceNode(state, spec, sn, scenario);
@@ -51,6 +54,40 @@ public final class ScenarioBuilder {
       }
     }
     return state;
+  }
+
+  /**
+   * xCAT's own setupnfsv4replication, with its shipped tunables (3 tries of 0.1 s) or, converged,
+   * the spec's; converged also holds the console-redirect and paging postscripts.
+   */
+  private static void postscripts(SimHost ems, ClusterSpec spec, Scenario scenario) {
+    AbsolutePath dir = spec.sharedInstall().mountPoint().resolve("postscripts");
+    boolean converged = scenario == Scenario.CONVERGED;
+    ems.files.put(
+        dir.resolve("setupnfsv4replication").value(),
+        converged
+            ? Postscripts.replicationTunables(
+                spec.nfsFailover().retries(), spec.nfsFailover().timeoutTenths())
+            : Postscripts.replicationTunables(3, 1));
+    if (!converged) {
+      return;
+    }
+    spec.consoleRedirect()
+        .ifPresent(
+            redirect ->
+                ems.files.put(
+                    dir.resolve(redirect.postscript()).value(),
+                    Postscripts.consoleRedirect(redirect)));
+    for (ComputeGroup group : spec.groups()) {
+      group
+          .paging()
+          .ifPresent(
+              paging ->
+                  ems.files.put(
+                      dir.resolve(paging.postscript()).value(),
+                      Postscripts.paging(
+                          paging.dir().orElse(spec.sharedInstall().pagingDir()), paging)));
+    }
   }
 
   private static void base(

@@ -1,18 +1,19 @@
-package dev.hasnctl.desired;
+package dev.hasnctl.spec;
 
 import dev.hasnctl.model.AbsolutePath;
-import dev.hasnctl.spec.ConsoleRedirect;
-import dev.hasnctl.spec.Paging;
 
-/** The postscripts hasnctl writes, as the seed gives them. */
-final class Postscripts {
+/**
+ * The postscripts hasnctl writes, as the seed gives them: what the desired state asks for and what
+ * a converged simulated cluster holds.
+ */
+public final class Postscripts {
   private Postscripts() {}
 
   /**
    * The paging postscript: NFSv4 paging spaces with failover flags, then NIM's swapnfs0 removed
    * (its mount lacks replica information and hangs a failover).
    */
-  static String paging(AbsolutePath dir, Paging paging) {
+  public static String paging(AbsolutePath dir, Paging paging) {
     StringBuilder script =
         new StringBuilder(
             "#!/bin/sh\n# Written by hasnctl: NFSv4 paging with"
@@ -41,8 +42,20 @@ final class Postscripts {
     return script.toString();
   }
 
+  /**
+   * xCAT's setupnfsv4replication as shipped, reduced to the two tunables hasnctl manages (seed:
+   * "$::NFSRETRIES = 3; $::NFSTIMEO = 1; # in tenths of a second").
+   */
+  public static String replicationTunables(int retries, int timeoutTenths) {
+    return "$::NFSRETRIES = "
+        + retries
+        + ";\n$::NFSTIMEO = "
+        + timeoutTenths
+        + ";   # in tenths of a second, i.e. NFSTIMEO=1 is 0.1 seconds\n";
+  }
+
   /** The console-log redirect postscript. */
-  static String consoleRedirect(ConsoleRedirect redirect) {
+  public static String consoleRedirect(ConsoleRedirect redirect) {
     return "#!/bin/sh\n# Written by hasnctl: keep the console log off persistent statelite"
         + " storage, where a failover would hang on it.\n/usr/sbin/swcons -p "
         + redirect.target()

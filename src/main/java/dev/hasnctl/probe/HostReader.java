@@ -1,0 +1,447 @@
+package dev.hasnctl.probe;
+
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.probe.Parsers.Unparseable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which read-only commands observe a host's resources, and how their output becomes observed
+ * resources with the same property names and value formats as the desired state's.
+ */
+final class HostReader {
+  private static final String NODE_ATTRIBUTES =
+      "servicenode,xcatmaster,groups,provmethod,postscripts";
+  private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
+
+  private HostReader() {}
+
+  /** The script observing {@code resources}: the union of what each kind needs, each once. */
+  static Script script(List<Resource> resources, boolean ems) {
+    Script script = new Script();
+    Set<String> done = new LinkedHashSet<>();
+    for (Resource r : resources) {
+      ResourceId id = r.id();
+      switch (id.kind()) {
+        case SITE_ATTRIBUTE ->
+            once(done, "site", () -> script.run("site", Argv.of("tabdump", "site")));
+        case NETWORK ->
+            once(done, "networks", () -> script.run("networks", Argv.of("tabdump", "networks")));
+        case OSIMAGE ->
+            once(
+                done,
+                "osimage",
+                () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
+        case NODE ->
+            once(
+                done,
+                "nodes",
+                () ->
+                    script.run(
+                        "nodes", Argv.of("lsdef", "-t", "node", "-i", NODE_ATTRIBUTES, "-c")));
+        case STATELITE ->
+            once(done, "statelite", () -> script.run("statelite", Argv.of("tabdump", "statelite")));
+        case LITEFILE ->
+            once(done, "litefile", () -> script.run("litefile", Argv.of("tabdump", "litefile")));
+        case FILE, NFS_TUNABLES -> fileSection(script, done, id.key());
+        case EXPORT -> fileSection(script, done, "/etc/exports");
+        case SHUTDOWN_ORDER -> fileSection(script, done, "/etc/rc.shutdown");
+        case INITTAB_ORDER ->
+            once(done, "inittab", () -> script.run("inittab", Argv.of("lsitab", "-a")));
+        case SERVICE -> {
+          if (id.key().equals("gpfs")) {
+            once(done, "mmgetstate", () -> script.run("mmgetstate", Argv.of("mmgetstate")));
+          } else {
+            once(done, "lssrc", () -> script.run("lssrc", Argv.of("lssrc", "-a")));
+          }
+        }
+        case GPFS_MOUNT -> {
+          String device = device(id.key());
+          once(done, "mmlscluster", () -> script.run("mmlscluster", Argv.of("mmlscluster")));
+          once(done, "mmlsfs", () -> script.run("mmlsfs", Argv.of("mmlsfs", device, "-T", "-B")));
+          once(
+              done, "mmlsmount", () -> script.run("mmlsmount", Argv.of("mmlsmount", device, "-L")));
+        }
+        case SOFTWARE -> {
+          if (id.key().equals("oslevel")) {
+            once(done, "oslevel", () -> script.run("oslevel", Argv.of("oslevel", "-s")));
+          } else if (id.key().equals("xcat")) {
+            once(done, "lslpp", () -> script.run("lslpp", Argv.of("lslpp", "-Lc", "xCAT.rte")));
+          } else {
+            once(done, "emgr", () -> script.run("emgr", Argv.of("emgr", "-l")));
+          }
+        }
+        case DISKLESS_NODE ->
+            once(
+                done, "lsnim", () -> script.run("lsnim", Argv.of("lsnim", "-t", "diskless", "-l")));
+        case PAGING_FILE -> {
+          String root = pagingRoot(id.key());
+          once(
+              done,
+              "paging:" + root,
+              () -> script.run("paging:" + root, Argv.of("ls", "-lR", root)));
+        }
+      }
+    }
+    return script;
+  }
+
+  private static void once(Set<String> done, String section, Runnable add) {
+    if (done.add(section)) {
+      add.run();
+    }
+  }
+
+  private static void fileSection(Script script, Set<String> done, String path) {
+    once(done, "file:" + path, () -> script.cat("file:" + path, path));
+  }
+
+  /** GPFS commands name the filesystem without {@code /dev/}. */
+  static String device(String key) {
+    return key.startsWith("/dev/") ? key.substring(5) : key;
+  }
+
+  /** {@code /install/paging/cn0001/swapnfs1} is listed from {@code /install/paging}. */
+  static String pagingRoot(String file) {
+    String dir = file.substring(0, file.lastIndexOf('/'));
+    return dir.substring(0, Math.max(dir.lastIndexOf('/'), 1));
+  }
+
+  /** What {@code sections}, the output of {@link #script} on {@code host}, say of each resource. */
+  static Map<ResourceId, Observed> read(
+      HostName host, List<Resource> resources, Sections sections) {
+    Map<ResourceId, Observed> out = new LinkedHashMap<>();
+    Map<String, Object> parsed = new TreeMap<>();
+    for (Resource want : resources) {
+      try {
+        out.put(want.id(), observe(host, want, sections, parsed));
+      } catch (Unparseable e) {
+        out.put(want.id(), new Observed.Unknown(want.id(), host + ": " + e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> section(Sections sections, String name) throws Unparseable {
+    Optional<List<String>> lines = sections.get(name);
+    if (lines.isEmpty()) {
+      throw new Unparseable("no output for " + name + " (the probe script stopped early)");
+    }
+    if (!sections.ok(name)) {
+      List<String> said = new ArrayList<>(lines.get());
+      said.remove(Sections.FAILED);
+      throw new Unparseable(
+          name.replace(':', ' ')
+              + " failed"
+              + (said.isEmpty() ? "" : ": " + String.join(" / ", said).strip()));
+    }
+    return lines.get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cached(Map<String, Object> parsed, String key, Parse<T> parse)
+      throws Unparseable {
+    if (!parsed.containsKey(key)) {
+      parsed.put(key, parse.get());
+    }
+    return (T) parsed.get(key);
+  }
+
+  private interface Parse<T> {
+    T get() throws Unparseable;
+  }
+
+  private static Observed present(ResourceId id, Map<String, String> properties, boolean checked) {
+    return new Observed.Present(
+        checked ? Resource.checked(id, properties, "") : Resource.managed(id, properties, ""));
+  }
+
+  private static Observed observe(
+      HostName host, Resource want, Sections sections, Map<String, Object> parsed)
+      throws Unparseable {
+    ResourceId id = want.id();
+    String key = id.key();
+    switch (id.kind()) {
+      case SITE_ATTRIBUTE -> {
+        List<Map<String, String>> rows =
+            cached(parsed, "site", () -> Parsers.tabdump(section(sections, "site")));
+        String value =
+            rows.stream()
+                .filter(r -> key.equals(r.get("key")))
+                .map(r -> r.get("value"))
+                .findFirst()
+                .orElse("");
+        return present(id, Map.of("value", value), false);
+      }
+      case NETWORK -> {
+        List<Map<String, String>> rows =
+            cached(parsed, "networks", () -> Parsers.tabdump(section(sections, "networks")));
+        Optional<Map<String, String>> row =
+            rows.stream().filter(r -> key.equals(r.get("netname"))).findFirst();
+        if (row.isEmpty()) {
+          return new Observed.Absent(id);
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("net", row.get().getOrDefault("net", ""));
+        p.put("mask", row.get().getOrDefault("mask", ""));
+        p.put("nameservers", row.get().getOrDefault("nameservers", ""));
+        String gateway = row.get().getOrDefault("gateway", "");
+        if (!gateway.isEmpty()) {
+          p.put("gateway", gateway);
+        }
+        return present(id, p, false);
+      }
+      case OSIMAGE -> {
+        Map<String, Map<String, String>> images =
+            cached(parsed, "osimage", () -> Parsers.lsdefLong(section(sections, "osimage")));
+        Map<String, String> image = images.get(key);
+        if (image == null) {
+          return new Observed.Absent(id);
+        }
+        return present(id, only(image, want), false);
+      }
+      case NODE -> {
+        Map<String, Map<String, String>> nodes =
+            cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
+        Map<String, String> node = nodes.get(key);
+        return node == null ? new Observed.Absent(id) : present(id, only(node, want), false);
+      }
+      case STATELITE -> {
+        List<Map<String, String>> rows =
+            cached(parsed, "statelite", () -> Parsers.tabdump(section(sections, "statelite")));
+        String node = key.substring(0, key.indexOf('|'));
+        String image = key.substring(node.length() + 1);
+        return rows.stream()
+            .filter(r -> node.equals(r.get("node")) && image.equals(r.getOrDefault("image", "")))
+            .findFirst()
+            .map(
+                r ->
+                    present(
+                        id,
+                        Map.of("statemnt", r.get("statemnt"), "mntopts", r.get("mntopts")),
+                        false))
+            .orElse(new Observed.Absent(id));
+      }
+      case LITEFILE -> {
+        List<Map<String, String>> rows =
+            cached(parsed, "litefile", () -> Parsers.tabdump(section(sections, "litefile")));
+        String image = key.substring(0, key.indexOf('|'));
+        String file = key.substring(image.length() + 1);
+        return rows.stream()
+            .filter(r -> image.equals(r.get("image")) && file.equals(r.get("file")))
+            .findFirst()
+            .map(r -> present(id, Map.of("options", r.get("options")), false))
+            .orElse(new Observed.Absent(id));
+      }
+      case FILE -> {
+        Optional<List<String>> lines = file(sections, key);
+        return lines.isEmpty()
+            ? new Observed.Absent(id)
+            : present(id, Map.of("content", content(lines.get())), false);
+      }
+      case NFS_TUNABLES -> {
+        Optional<List<String>> lines = file(sections, key);
+        if (lines.isEmpty()) {
+          return new Observed.Absent(id);
+        }
+        Map<String, String> p = new TreeMap<>();
+        for (String line : lines.get()) {
+          Matcher m = TUNABLE.matcher(line.strip());
+          if (m.find() && want.properties().containsKey(m.group(1))) {
+            p.put(m.group(1), m.group(2));
+          }
+        }
+        return present(id, p, false);
+      }
+      case EXPORT -> {
+        Optional<List<String>> lines = file(sections, "/etc/exports");
+        if (lines.isEmpty()) {
+          return new Observed.Absent(id);
+        }
+        return lines.get().stream()
+            .map(String::strip)
+            .filter(l -> l.split("\\s+", -1)[0].equals(key))
+            .findFirst()
+            .map(l -> present(id, Map.of("line", l), false))
+            .orElse(new Observed.Absent(id));
+      }
+      case SHUTDOWN_ORDER -> {
+        Optional<List<String>> lines = file(sections, "/etc/rc.shutdown");
+        return lines.isEmpty()
+            ? new Observed.Absent(id)
+            : present(id, Map.of("lines", content(lines.get()).stripTrailing()), false);
+      }
+      case INITTAB_ORDER -> {
+        List<String> ids =
+            cached(parsed, "inittab", () -> Parsers.inittabIds(section(sections, "inittab")));
+        List<String> wanted =
+            Arrays.asList(want.properties().getOrDefault("order", "").split(",", -1));
+        List<String> order = ids.stream().filter(wanted::contains).toList();
+        return present(id, Map.of("order", String.join(",", order)), false);
+      }
+      case SERVICE -> {
+        if (key.equals("gpfs")) {
+          List<String> lines = sections.get("mmgetstate").orElse(List.of());
+          if (lines.stream().anyMatch(l -> l.contains("does not belong to a GPFS cluster"))) {
+            return new Observed.Absent(id);
+          }
+          String state =
+              cached(
+                  parsed, "mmgetstate", () -> Parsers.mmgetstate(section(sections, "mmgetstate")));
+          return present(id, Map.of("state", state), false);
+        }
+        Map<String, String> status =
+            cached(parsed, "lssrc", () -> Parsers.lssrc(section(sections, "lssrc")));
+        String state = status.get(key);
+        return state == null ? new Observed.Absent(id) : present(id, Map.of("state", state), false);
+      }
+      case GPFS_MOUNT -> {
+        List<String> clusterLines = sections.get("mmlscluster").orElse(List.of());
+        if (clusterLines.stream().anyMatch(l -> l.contains("does not belong to a GPFS cluster"))) {
+          return new Observed.Absent(id);
+        }
+        List<String> mounted = Parsers.mountedOn(sections.get("mmlsmount").orElse(List.of()));
+        if (!mounted.contains(host.shortName())) {
+          return new Observed.Absent(id);
+        }
+        String cluster = Parsers.gpfsClusterName(section(sections, "mmlscluster"));
+        Map<String, String> flags = Parsers.mmlsfs(section(sections, "mmlsfs"));
+        if (!flags.containsKey("-T") || !flags.containsKey("-B")) {
+          throw new Unparseable("mmlsfs " + device(key) + " -T -B: no -T or -B line");
+        }
+        return present(
+            id,
+            Map.of(
+                "cluster",
+                cluster,
+                "mountPoint",
+                flags.get("-T"),
+                "blockSize",
+                Parsers.blockSize(flags.get("-B"))),
+            false);
+      }
+      case SOFTWARE -> {
+        return software(want, sections, parsed);
+      }
+      case DISKLESS_NODE -> {
+        Map<String, Map<String, String>> machines =
+            cached(parsed, "lsnim", () -> Parsers.lsnimLong(section(sections, "lsnim")));
+        Map<String, String> machine = machines.get(key);
+        return machine == null
+            ? new Observed.Absent(id)
+            : present(id, Map.of("image", machine.getOrDefault("spot", "")), false);
+      }
+      case PAGING_FILE -> {
+        String root = pagingRoot(key);
+        List<String> lines = sections.get("paging:" + root).orElse(List.of());
+        if (lines.stream().anyMatch(l -> l.contains("does not exist"))) {
+          return new Observed.Absent(id);
+        }
+        Map<String, Long> files =
+            cached(
+                parsed,
+                "paging:" + root,
+                () -> Parsers.lsRecursive(section(sections, "paging:" + root)));
+        Long size = files.get(key);
+        return size == null
+            ? new Observed.Absent(id)
+            : present(id, Map.of("sizeMiB", Long.toString(size / (1024 * 1024))), false);
+      }
+    }
+    throw new IllegalStateException("no reader for " + id.kind());
+  }
+
+  private static Observed software(Resource want, Sections sections, Map<String, Object> parsed)
+      throws Unparseable {
+    ResourceId id = want.id();
+    if (id.key().equals("oslevel")) {
+      List<String> lines = section(sections, "oslevel");
+      String level =
+          lines.stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .findFirst()
+              .orElseThrow(() -> new Unparseable("oslevel -s printed nothing"));
+      String minimum = want.properties().get("minimum");
+      return present(id, Map.of("minimum", level.compareTo(minimum) >= 0 ? minimum : level), true);
+    }
+    if (id.key().equals("xcat")) {
+      Optional<String> level =
+          Parsers.lslppLevel(sections.get("lslpp").orElse(List.of()), "xCAT.rte");
+      if (level.isEmpty()) {
+        return new Observed.Absent(id);
+      }
+      String minimum = want.properties().get("minimum");
+      return present(
+          id,
+          Map.of("minimum", compareVersions(level.get(), minimum) >= 0 ? minimum : level.get()),
+          true);
+    }
+    List<String> labels =
+        cached(parsed, "emgr", () -> Parsers.emgrLabels(sections.get("emgr").orElse(List.of())));
+    String fix = id.key().substring("ifix:".length());
+    return labels.contains(fix)
+        ? present(id, Map.of("installed", "yes"), true)
+        : new Observed.Absent(id);
+  }
+
+  /** Compares dotted numeric versions: 2.10 is after 2.9; a non-number compares as text. */
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.", -1);
+    String[] y = b.split("\\.", -1);
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "0";
+      String q = i < y.length ? y[i] : "0";
+      int c =
+          p.matches("\\d{1,9}") && q.matches("\\d{1,9}")
+              ? Integer.compare(Integer.parseInt(p), Integer.parseInt(q))
+              : p.compareTo(q);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static Optional<List<String>> file(Sections sections, String path) throws Unparseable {
+    String name = "file:" + path;
+    if (sections.get(name).isEmpty()) {
+      throw new Unparseable("no output for " + path + " (the probe script stopped early)");
+    }
+    if (sections.absent(name)) {
+      return Optional.empty();
+    }
+    return sections.get(name);
+  }
+
+  /** The file's text as {@code cat} printed it, with one final newline. */
+  private static String content(List<String> lines) {
+    List<String> body = new ArrayList<>(lines);
+    while (!body.isEmpty() && body.get(body.size() - 1).isEmpty()) {
+      body.remove(body.size() - 1);
+    }
+    return body.isEmpty() ? "" : String.join("\n", body) + "\n";
+  }
+
+  /** The observed attributes the desired resource names, unset ones empty. */
+  private static Map<String, String> only(Map<String, String> observed, Resource want) {
+    Map<String, String> out = new TreeMap<>();
+    for (String name : want.properties().keySet()) {
+      out.put(name, observed.getOrDefault(name, ""));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,291 @@
+package dev.hasnctl.probe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Parsers of the real output formats hasnctl reads (docs/formats.md). Pure; each throws {@link
+ * Unparseable} naming the line it cannot read, never guesses.
+ */
+final class Parsers {
+  private Parsers() {}
+
+  /** Output that does not have the expected format. */
+  static final class Unparseable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unparseable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * {@code tabdump TABLE}: a {@code #col,col,...} header, then one CSV row per line with quoted
+   * values ({@code ""} escapes a quote) and empty fields for unset columns.
+   */
+  static List<Map<String, String>> tabdump(List<String> lines) throws Unparseable {
+    if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+      throw new Unparseable("tabdump: no '#column,...' header line");
+    }
+    List<String> columns = csv(lines.get(0).substring(1), 1);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isEmpty()) {
+        continue;
+      }
+      List<String> values = csv(lines.get(i), i + 1);
+      if (values.size() != columns.size()) {
+        throw new Unparseable(
+            "tabdump line "
+                + (i + 1)
+                + ": "
+                + values.size()
+                + " fields, header has "
+                + columns.size());
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        row.put(columns.get(c), values.get(c));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<String> csv(String line, int number) throws Unparseable {
+    List<String> out = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    if (quoted) {
+      throw new Unparseable("tabdump line " + number + ": unterminated quote");
+    }
+    out.add(field.toString());
+    return out;
+  }
+
+  /** {@code lsdef ... -c}: {@code object: attr=value} lines, by object then attribute. */
+  static Map<String, Map<String, String>> lsdefCompressed(List<String> lines) throws Unparseable {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("Could not find")) {
+        continue;
+      }
+      int colon = line.indexOf(": ");
+      int eq = line.indexOf('=', Math.max(colon, 0));
+      if (colon <= 0 || eq < 0) {
+        throw new Unparseable("lsdef -c: expected 'object: attr=value', got: " + line);
+      }
+      out.computeIfAbsent(line.substring(0, colon), k -> new TreeMap<>())
+          .put(line.substring(colon + 2, eq), line.substring(eq + 1));
+    }
+    return out;
+  }
+
+  /** {@code lsdef -l}: {@code Object name: NAME} then indented {@code attr=value} lines. */
+  static Map<String, Map<String, String>> lsdefLong(List<String> lines) throws Unparseable {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    Map<String, String> current = null;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith("Object name: ")) {
+        current = new TreeMap<>();
+        out.put(line.substring("Object name: ".length()).strip(), current);
+      } else if (current != null && line.startsWith(" ") && line.contains("=")) {
+        String attr = line.strip();
+        current.put(attr.substring(0, attr.indexOf('=')), attr.substring(attr.indexOf('=') + 1));
+      } else if (!line.startsWith("Could not find")) {
+        throw new Unparseable("lsdef -l: unexpected line: " + line);
+      }
+    }
+    return out;
+  }
+
+  /** {@code lsitab -a}: the identifiers of the inittab entries, in file order. */
+  static List<String> inittabIds(List<String> lines) throws Unparseable {
+    List<String> ids = new ArrayList<>();
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new Unparseable("lsitab: expected 'id:runlevel:action:command', got: " + line);
+      }
+      ids.add(line.substring(0, colon));
+    }
+    return ids;
+  }
+
+  /** {@code lssrc -a}: subsystem name to status ({@code active}, {@code inoperative}, ...). */
+  static Map<String, String> lssrc(List<String> lines) throws Unparseable {
+    Map<String, String> out = new TreeMap<>();
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("Subsystem")) {
+        continue;
+      }
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length < 2) {
+        throw new Unparseable("lssrc: expected 'subsystem [group] [pid] status', got: " + line);
+      }
+      out.put(fields[0], fields[fields.length - 1]);
+    }
+    return out;
+  }
+
+  /** {@code mmgetstate}: this node's GPFS state ({@code active}, {@code down}, ...). */
+  static String mmgetstate(List<String> lines) throws Unparseable {
+    for (String line : lines) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length == 3 && fields[0].matches("\\d+")) {
+        return fields[2];
+      }
+    }
+    throw new Unparseable("mmgetstate: no 'number name state' line");
+  }
+
+  /** {@code mmlscluster}: the GPFS cluster name. */
+  static String gpfsClusterName(List<String> lines) throws Unparseable {
+    for (String line : lines) {
+      String s = line.strip();
+      if (s.startsWith("GPFS cluster name:")) {
+        return s.substring("GPFS cluster name:".length()).strip();
+      }
+    }
+    throw new Unparseable("mmlscluster: no 'GPFS cluster name:' line");
+  }
+
+  /** {@code mmlsfs DEV -T -B}: flag ({@code -T}) to value. */
+  static Map<String, String> mmlsfs(List<String> lines) {
+    Map<String, String> out = new TreeMap<>();
+    for (String line : lines) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length >= 2 && fields[0].matches("-[A-Za-z]")) {
+        out.put(fields[0], fields[1]);
+      }
+    }
+    return out;
+  }
+
+  /** {@code mmlsmount DEV -L}: the node names the filesystem is mounted on. */
+  static List<String> mountedOn(List<String> lines) {
+    List<String> nodes = new ArrayList<>();
+    for (String line : lines) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length == 2 && fields[0].matches("[0-9.]+")) {
+        nodes.add(fields[1]);
+      }
+    }
+    return nodes;
+  }
+
+  /** GPFS's block size in bytes as the spec writes it: 1048576 is {@code 1M}. */
+  static String blockSize(String bytes) throws Unparseable {
+    long value;
+    try {
+      value = Long.parseLong(bytes);
+    } catch (NumberFormatException e) {
+      throw new Unparseable("mmlsfs -B: not a number of bytes: " + bytes);
+    }
+    if (value % (1024 * 1024) == 0) {
+      return value / (1024 * 1024) + "M";
+    }
+    return value % 1024 == 0 ? value / 1024 + "K" : Long.toString(value);
+  }
+
+  /** {@code lslpp -Lc FILESET}: the installed level, if the fileset is there. */
+  static Optional<String> lslppLevel(List<String> lines, String fileset) {
+    for (String line : lines) {
+      String[] fields = line.split(":", -1);
+      if (fields.length > 2 && fields[1].equals(fileset)) {
+        return Optional.of(fields[2]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code emgr -l}: the labels of the installed ifixes. */
+  static List<String> emgrLabels(List<String> lines) {
+    List<String> labels = new ArrayList<>();
+    for (String line : lines) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length >= 3 && fields[0].matches("\\d+")) {
+        labels.add(fields[2]);
+      }
+    }
+    return labels;
+  }
+
+  /** {@code lsnim -l} stanzas: object name to attributes. */
+  static Map<String, Map<String, String>> lsnimLong(List<String> lines) throws Unparseable {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    Map<String, String> current = null;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!line.startsWith(" ") && line.endsWith(":")) {
+        current = new TreeMap<>();
+        out.put(line.substring(0, line.length() - 1), current);
+      } else if (current != null && line.contains(" = ")) {
+        String s = line.strip();
+        current.put(s.substring(0, s.indexOf(' ')), s.substring(s.indexOf(" = ") + 3));
+      } else {
+        throw new Unparseable("lsnim -l: unexpected line: " + line);
+      }
+    }
+    return out;
+  }
+
+  /** {@code ls -lR DIR}: regular files' paths to their sizes in bytes. */
+  static Map<String, Long> lsRecursive(List<String> lines) throws Unparseable {
+    Map<String, Long> out = new TreeMap<>();
+    String dir = null;
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("total ")) {
+        continue;
+      }
+      if (line.endsWith(":") && !line.startsWith("-") && !line.startsWith("d")) {
+        dir = line.substring(0, line.length() - 1);
+        continue;
+      }
+      String[] fields = line.strip().split("\\s+", -1);
+      if (dir == null || fields.length < 9) {
+        throw new Unparseable("ls -lR: unexpected line: " + line);
+      }
+      if (fields[0].startsWith("-")) {
+        try {
+          out.put(dir + "/" + fields[fields.length - 1], Long.parseLong(fields[4]));
+        } catch (NumberFormatException e) {
+          throw new Unparseable("ls -lR: no size in: " + line);
+        }
+      }
+    }
+    return out;
+  }
+}

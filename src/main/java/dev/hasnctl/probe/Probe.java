@@ -1,0 +1,179 @@
+package dev.hasnctl.probe;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.Resource;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.Transport;
+import dev.hasnctl.transport.TransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Observes the resources a desired state names, read-only and batched: one script on the EMS, and
+ * one for all the other hosts — a single {@code xdsh} on the EMS, or (direct access) one round trip
+ * per host. A host that cannot be reached, or output that cannot be read, makes that host's
+ * resources {@link Observed.Unknown} with the reason; the probe itself never throws.
+ */
+public final class Probe {
+  /** How hosts other than the EMS are reached. */
+  public enum Mode {
+    /** With {@code xdsh} on the EMS (xCAT's hierarchy). */
+    XDSH,
+    /** Straight, through the transport, each host by name. */
+    DIRECT
+  }
+
+  private final Transport transport;
+  private final HostName ems;
+  private final Mode mode;
+  private final Duration timeout;
+  private final Map<HostName, AtomicInteger> roundTrips = new TreeMap<>();
+
+  /**
+   * @param transport reaches the EMS (and, in {@link Mode#DIRECT}, every other host)
+   */
+  public Probe(Transport transport, HostName ems, Mode mode, Duration timeout) {
+    this.transport = transport;
+    this.ems = ems;
+    this.mode = mode;
+    this.timeout = timeout;
+  }
+
+  /** What the cluster shows for every resource of {@code desired}. */
+  public ObservedState observe(DesiredState desired) {
+    return observe(desired, desired.resources().keySet());
+  }
+
+  /** What the cluster shows for {@code ids} (all of them resources of {@code desired}). */
+  public ObservedState observe(DesiredState desired, Collection<ResourceId> ids) {
+    Map<HostName, List<Resource>> byHost = new TreeMap<>();
+    for (ResourceId id : new TreeSet<>(ids)) {
+      Resource resource =
+          desired
+              .get(id)
+              .orElseThrow(() -> new IllegalArgumentException(id + " is not in the desired state"));
+      byHost.computeIfAbsent(id.host(), h -> new ArrayList<>()).add(resource);
+    }
+    Map<ResourceId, Observed> out = new TreeMap<>();
+    List<Resource> emsResources = byHost.remove(ems);
+    if (emsResources != null) {
+      out.putAll(observeEms(emsResources));
+    }
+    if (!byHost.isEmpty()) {
+      out.putAll(observeHosts(byHost));
+    }
+    Map<HostName, Integer> trips = new TreeMap<>();
+    roundTrips.forEach((host, count) -> trips.put(host, count.get()));
+    return new ObservedState(out, trips);
+  }
+
+  private Map<ResourceId, Observed> observeEms(List<Resource> resources) {
+    Script script = HostReader.script(resources, true);
+    List<String> lines;
+    try {
+      ExecResult r = run(ems, Argv.of("sh", "-c", script.toString()));
+      lines = lines(r.stdout());
+    } catch (TransportException e) {
+      return unknown(resources, ems + " unreachable: " + e.getMessage());
+    }
+    return HostReader.read(ems, resources, Sections.parse(lines));
+  }
+
+  private Map<ResourceId, Observed> observeHosts(Map<HostName, List<Resource>> byHost) {
+    List<Resource> all = new ArrayList<>();
+    byHost.values().forEach(all::addAll);
+    Script script = HostReader.script(all, false);
+    Map<ResourceId, Observed> out = new TreeMap<>();
+    if (mode == Mode.DIRECT) {
+      byHost.forEach(
+          (host, resources) -> {
+            try {
+              ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
+              out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
+            } catch (TransportException e) {
+              out.putAll(unknown(resources, host + " unreachable: " + e.getMessage()));
+            }
+          });
+      return out;
+    }
+    String noderange = String.join(",", byHost.keySet().stream().map(HostName::value).toList());
+    ExecResult r;
+    try {
+      r = run(ems, Argv.of("xdsh", noderange, script.toString()));
+    } catch (TransportException e) {
+      byHost
+          .values()
+          .forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " failed: " + e.getMessage())));
+      return out;
+    }
+    Map<String, List<String>> perHost = new HashMap<>();
+    for (String line : lines(r.stdout())) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        perHost
+            .computeIfAbsent(line.substring(0, colon), h -> new ArrayList<>())
+            .add(line.substring(colon + 2));
+      }
+    }
+    Map<String, String> unreachable = new HashMap<>();
+    for (String line : lines(r.stderr())) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (line.contains("remote shell had error code") && fields.length > 1) {
+        unreachable.put(fields[1], line.strip());
+      }
+    }
+    byHost.forEach(
+        (host, resources) -> {
+          String name = host.value();
+          if (unreachable.containsKey(name) || !perHost.containsKey(name)) {
+            String why =
+                unreachable.getOrDefault(
+                    name, "no output from " + name + " through xdsh: " + r.stderr().strip());
+            out.putAll(unknown(resources, name + " unreachable: " + why));
+          } else {
+            out.putAll(HostReader.read(host, resources, Sections.parse(perHost.get(name))));
+          }
+        });
+    return out;
+  }
+
+  private ExecResult run(HostName host, Argv command) throws TransportException {
+    roundTrips.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+    return transport.exec(host, command, timeout);
+  }
+
+  static Map<ResourceId, Observed> unknown(List<Resource> resources, String reason) {
+    Map<ResourceId, Observed> out = new LinkedHashMap<>();
+    resources.forEach(r -> out.put(r.id(), new Observed.Unknown(r.id(), reason)));
+    return out;
+  }
+
+  private static List<String> lines(String text) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.asList(text.split("\n", -1));
+  }
+
+  /** The kinds a probe of {@code host} reads, for tests and documentation. */
+  static Set<ResourceKind> kinds(List<Resource> resources) {
+    Set<ResourceKind> kinds = new TreeSet<>();
+    resources.forEach(r -> kinds.add(r.id().kind()));
+    return kinds;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.hasnctl.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.plan.Change;
+import dev.hasnctl.plan.Diff;
+import dev.hasnctl.sim.FaultInjector;
+import dev.hasnctl.sim.FaultKind;
+import dev.hasnctl.sim.SimStore;
+import dev.hasnctl.sim.SimTransport;
+import dev.hasnctl.sim.scenario.Scenario;
+import dev.hasnctl.testing.SimClusters;
+import dev.hasnctl.transport.XdshRelay;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ProbeTest {
+  private static final HostName EMS = HostName.of("ems01");
+  private final DesiredState desired = DesiredState.of(SimClusters.example());
+
+  private static ObservedState probe(SimStore store, Probe.Mode mode) {
+    return new Probe(new XdshRelay(new SimTransport(store), EMS), EMS, mode, Duration.ofMinutes(5))
+        .observe(DesiredState.of(SimClusters.example()));
+  }
+
+  @Test
+  void aConvergedClusterMatchesTheSpecExactly() {
+    ObservedState observed = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.XDSH);
+
+    List<Change> changes = Diff.between(desired, observed.resources());
+
+    assertThat(changes).as("%s", changes.stream().limit(10).toList()).isEmpty();
+  }
+
+  @Test
+  void directAccessSeesTheSame() {
+    ObservedState xdsh = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.XDSH);
+    ObservedState direct = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.DIRECT);
+
+    assertThat(direct.resources()).isEqualTo(xdsh.resources());
+  }
+
+  @Test
+  void aFreshClusterDiffersInEveryKindItLeavesUnconfigured() {
+    ObservedState observed = probe(SimClusters.store(Scenario.FRESH), Probe.Mode.XDSH);
+
+    Set<ResourceKind> kinds =
+        Diff.between(desired, observed.resources()).stream()
+            .map(c -> c.id().kind())
+            .collect(Collectors.toSet());
+
+    assertThat(kinds)
+        .contains(
+            ResourceKind.SITE_ATTRIBUTE,
+            ResourceKind.NODE,
+            ResourceKind.EXPORT,
+            ResourceKind.INITTAB_ORDER,
+            ResourceKind.SHUTDOWN_ORDER,
+            ResourceKind.GPFS_MOUNT,
+            ResourceKind.DISKLESS_NODE,
+            ResourceKind.PAGING_FILE);
+    assertThat(observed.partial()).isFalse();
+  }
+
+  @Test
+  void anSnThatIsDownIsUnknownAndTheOthersAreStillSeen() {
+    SimStore store = SimClusters.store(Scenario.CONVERGED);
+    store.transact(
+        c -> {
+          FaultInjector.inject(c.state(), FaultKind.DOWN, "sn03", Optional.empty());
+          return null;
+        });
+
+    ObservedState observed = probe(store, Probe.Mode.XDSH);
+
+    observed
+        .resources()
+        .forEach(
+            (id, o) -> {
+              if (id.host().value().equals("sn03")) {
+                assertThat(o).isInstanceOf(Observed.Unknown.class);
+                assertThat(((Observed.Unknown) o).reason()).startsWith("sn03 unreachable");
+              } else {
+                assertThat(o).as("%s", id).isNotInstanceOf(Observed.Unknown.class);
+              }
+            });
+  }
+
+  @Test
+  void roundTripsDoNotGrowWithTheNumberOfNodes() {
+    ObservedState observed = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.XDSH);
+
+    assertThat(observed.roundTrips()).containsOnlyKeys(EMS);
+    assertThat(observed.roundTrips().get(EMS)).isEqualTo(2);
+  }
+}
