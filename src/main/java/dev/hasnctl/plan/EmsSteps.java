@@ -108,23 +108,33 @@ final class EmsSteps {
     String name = change.id().key();
     Map<String, String> changed = changed(change);
     String nfs = changed.remove("nfs_vers");
+    String convert = "ems/osimage/" + name + "/nfs_vers";
     if (nfs != null) {
-      add(
-          "ems/osimage/" + name + "/nfs_vers",
-          Phase.IMAGES,
-          Set.of(),
-          Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
-          "convert image " + name + " to NFS version " + nfs,
-          List.of(change));
+      // Verified by the chdef step after it when there is one: the resource is whole only then.
+      out.add(
+          new Step(
+              convert,
+              ems,
+              ems,
+              Phase.IMAGES,
+              Set.of(),
+              Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
+              "convert image " + name + " to NFS version " + nfs,
+              changed.isEmpty() ? List.of(change.id()) : List.of(),
+              Set.of()));
     }
     if (!changed.isEmpty()) {
-      add(
-          "ems/osimage/" + name,
-          Phase.IMAGES,
-          Set.of(),
-          assignments(Argv.of("chdef", "-t", "osimage", "-o", name), changed),
-          "image " + name + " as the spec says",
-          List.of(change));
+      out.add(
+          new Step(
+              "ems/osimage/" + name,
+              ems,
+              ems,
+              Phase.IMAGES,
+              Set.of(),
+              assignments(Argv.of("chdef", "-t", "osimage", "-o", name), changed),
+              "image " + name + " as the spec says",
+              List.of(change.id()),
+              nfs != null ? Set.of(convert) : Set.of()));
     }
   }
 

@@ -23,7 +23,8 @@ public final class XcatCommandSet {
           "xdsh",
           "mkdsklsnode",
           "rmdsklsnode",
-          "snmove");
+          "snmove",
+          "mknimimage");
 
   private XcatCommandSet() {}
 
@@ -45,6 +46,7 @@ public final class XcatCommandSet {
           case "mkdsklsnode" -> Diskless.mkdsklsnode(cluster, args);
           case "rmdsklsnode" -> Diskless.rmdsklsnode(cluster, args);
           case "snmove" -> Snmove.run(cluster, args);
+          case "mknimimage" -> Mknimimage.run(cluster, args);
           default -> null;
         };
     return Optional.ofNullable(result);

@@ -1,0 +1,93 @@
+package dev.hasnctl.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.plan.Diff;
+import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.Planner;
+import dev.hasnctl.plan.Step;
+import dev.hasnctl.probe.Probe;
+import dev.hasnctl.sim.SimStore;
+import dev.hasnctl.sim.SimTransport;
+import dev.hasnctl.sim.scenario.Scenario;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.testing.SimClusters;
+import dev.hasnctl.transport.Transport;
+import dev.hasnctl.transport.XdshRelay;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One apply takes a simulated cluster to the spec; the next plan is empty. */
+class ConvergenceTest {
+  private static final HostName EMS = HostName.of("ems01");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private final ClusterSpec spec = SimClusters.example();
+  private final DesiredState desired = DesiredState.of(spec);
+
+  private Plan plan(Probe probe) {
+    return Planner.plan(
+        spec,
+        "cluster.yaml",
+        "spec".getBytes(StandardCharsets.UTF_8),
+        desired,
+        probe.observe(desired).resources(),
+        CLOCK.instant());
+  }
+
+  private ApplyReport apply(Transport transport, Probe probe, Plan plan) {
+    Applier applier =
+        new Applier(
+            transport,
+            ids -> probe.observe(desired, ids).resources(),
+            desired,
+            Journal.begin(dir.resolve("journal.jsonl"), plan.fingerprint(), CLOCK.instant()),
+            new Applier.Progress() {
+              @Override
+              public void started(Step step, int number, int total) {}
+
+              @Override
+              public void ended(StepResult result, int number, int total) {}
+            },
+            2,
+            Duration.ofMinutes(30),
+            CLOCK);
+    return applier.run(plan, Set.of());
+  }
+
+  void converges(Scenario scenario) {
+    SimStore store = SimClusters.store(scenario);
+    Transport transport = new XdshRelay(new SimTransport(store), EMS);
+    Probe probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5));
+    Plan first = plan(probe);
+    assertThat(first.steps()).isNotEmpty();
+
+    ApplyReport report = apply(transport, probe, first);
+
+    assertThat(report.failure())
+        .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
+        .isEmpty();
+    Plan second = plan(probe);
+    assertThat(Diff.between(desired, probe.observe(desired).resources()))
+        .as("changes after apply")
+        .isEmpty();
+    assertThat(second.steps()).isEmpty();
+  }
+
+  @Test
+  void aFreshClusterConvergesInOneApply() {
+    converges(Scenario.FRESH);
+  }
+}
