@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.plan.Action;
 import dev.hasnctl.plan.Diff;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Planner;
 import dev.hasnctl.plan.Step;
 import dev.hasnctl.probe.Probe;
+import dev.hasnctl.sim.SimCommands;
+import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
+import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
+import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.Transport;
@@ -22,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,8 +73,7 @@ class ConvergenceTest {
     return applier.run(plan, Set.of());
   }
 
-  void converges(Scenario scenario) {
-    SimStore store = SimClusters.store(scenario);
+  void converges(SimStore store) {
     Transport transport = new XdshRelay(new SimTransport(store), EMS);
     Probe probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5));
     Plan first = plan(probe);
@@ -80,14 +85,50 @@ class ConvergenceTest {
         .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
         .isEmpty();
     Plan second = plan(probe);
+    // Software levels and ifixes are checks: reported for an admin, never changed by apply.
     assertThat(Diff.between(desired, probe.observe(desired).resources()))
         .as("changes after apply")
-        .isEmpty();
+        .allSatisfy(c -> assertThat(c.action()).as("%s", c).isEqualTo(Action.REPORT));
     assertThat(second.steps()).isEmpty();
   }
 
   @Test
   void aFreshClusterConvergesInOneApply() {
-    converges(Scenario.FRESH);
+    converges(SimClusters.store(Scenario.FRESH));
+  }
+
+  @Test
+  void aLegacyClusterConvergesInOneApply() {
+    converges(SimClusters.store(Scenario.LEGACY));
+  }
+
+  @Test
+  void aConvergedClusterPlansNothingAndApplyRunsNothing() {
+    SimStore store = SimClusters.store(Scenario.CONVERGED);
+    Transport transport = new XdshRelay(new SimTransport(store), EMS);
+    Probe probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5));
+    Plan plan = plan(probe);
+
+    ApplyReport report = apply(transport, probe, plan);
+
+    assertThat(plan.steps()).isEmpty();
+    assertThat(plan.matches()).isTrue();
+    assertThat(report.results()).isEmpty();
+    boolean changed = store.transact(c -> c.changed());
+    assertThat(changed).isFalse();
+  }
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.rangeClosed(1, 50);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.MethodSource("seeds")
+  void anyDriftConvergesInOneApply(long seed) {
+    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    List<String> drifts = Drift.apply(state, 4, seed);
+
+    assertThat(drifts).hasSize(4);
+    converges(SimStore.inMemory(state, SimCommands.standard()));
   }
 }

@@ -177,7 +177,7 @@ public final class ScenarioBuilder {
     } else {
       // Local /install, the legacy NFSv3 export (fresh: installed, nothing exported yet).
       String export = mount + " -vers=3,rw,root=*";
-      if (scenario == Scenario.FRESH) {
+      if (scenario == Scenario.FRESH || scenario == Scenario.LEGACY) {
         // The seed's prerequisite, done with GPFS's own tools before hasnctl runs: the SN is in
         // the GPFS admin cluster and the shared filesystem exists, but GPFS is not started.
         host.gpfs = new Gpfs();
