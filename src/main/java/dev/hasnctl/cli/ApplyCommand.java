@@ -1,0 +1,232 @@
+package dev.hasnctl.cli;
+
+import dev.hasnctl.apply.Applier;
+import dev.hasnctl.apply.ApplyLock;
+import dev.hasnctl.apply.ApplyReport;
+import dev.hasnctl.apply.Journal;
+import dev.hasnctl.apply.StepResult;
+import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.PlanJson;
+import dev.hasnctl.plan.Step;
+import dev.hasnctl.render.PlanText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hasnctl apply}: carry out a plan, verified step by step, journalled, resumable. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Make the cluster match the spec: plan (or read a plan saved by plan --out), show it, ask,",
+      "then run its steps in order, each verified by probing again. Stops at the first failure;",
+      "--resume continues from the journal."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 the cluster matches (or nothing to do), 1 error or a step failed,",
+      "3 some hosts could not be observed (their steps were not planned)."
+    })
+final class ApplyCommand implements Callable<Integer> {
+  @Spec private CommandSpec command;
+
+  @Parameters(
+      paramLabel = "SPEC|PLAN",
+      description = "The cluster spec (cluster.yaml), or a plan saved with plan --out (*.json).")
+  private Path input;
+
+  @Mixin private TargetOptions target;
+
+  @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
+  private boolean autoApprove;
+
+  @Option(
+      names = "--parallel",
+      defaultValue = "4",
+      paramLabel = "N",
+      description = "Steps run at once, never two on one host (${DEFAULT-VALUE}).")
+  private int parallel;
+
+  @Option(
+      names = "--resume",
+      description = "Continue the last apply of this spec from its journal, skipping done steps.")
+  private boolean resume;
+
+  @Option(names = "--no-color", description = "No colours, even on a terminal.")
+  private boolean noColor;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    boolean savedPlan = input.getFileName().toString().endsWith(".json");
+    Plan saved = savedPlan ? readPlan(input) : null;
+    Path specFile = savedPlan ? Path.of(saved.specFile()) : input;
+    try (Session session = Session.open(specFile, target, err)) {
+      Path state = session.stateDir();
+      Path journalFile = state.resolve("journal.jsonl");
+      Path planFile = state.resolve("apply-plan.json");
+      ApplyLock lock =
+          ApplyLock.take(state.resolve("apply.lock"), "pid " + pid() + " since " + Instant.now());
+      try {
+        Plan plan;
+        Set<String> done = new HashSet<>();
+        Journal journal;
+        if (resume) {
+          if (!Files.exists(planFile) || !Files.exists(journalFile)) {
+            throw new CliFailure("nothing to resume: no journal in " + state);
+          }
+          plan = readPlan(planFile);
+          journal = Journal.resume(journalFile, plan.fingerprint());
+          done.addAll(Journal.done(journalFile));
+          out.println(
+              "Resuming: " + done.size() + " of " + plan.steps().size() + " steps already done.");
+        } else {
+          plan = session.plan(Instant.now());
+          if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
+            throw new CliFailure(
+                input
+                    + " is stale: the cluster or "
+                    + specFile
+                    + " changed since it was planned; run hasnctl plan again");
+          }
+          if (saved != null) {
+            plan = saved;
+          }
+          out.print(PlanText.render(plan, session::source, color()));
+          out.flush();
+          if (plan.isEmpty()) {
+            return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+          }
+          if (!autoApprove && !confirmed(out)) {
+            out.println("Apply cancelled: nothing was changed.");
+            return ExitCodes.ERROR;
+          }
+          Files.createDirectories(state);
+          Files.writeString(
+              planFile, PlanJson.write(plan, session::source), StandardCharsets.UTF_8);
+          journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
+        }
+        ApplyReport report = run(session, plan, journal, done, out);
+        return finish(report, plan, journalFile, out, err);
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  private ApplyReport run(
+      Session session, Plan plan, Journal journal, Set<String> done, PrintWriter out) {
+    Applier applier =
+        new Applier(
+            session.cluster.transport(),
+            ids -> session.probe.observe(session.desired, ids).resources(),
+            session.desired,
+            journal,
+            new Applier.Progress() {
+              @Override
+              public synchronized void started(Step step, int number, int total) {
+                out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
+                out.flush();
+              }
+
+              @Override
+              public synchronized void ended(StepResult result, int number, int total) {
+                out.printf(
+                    "[%d/%d] %s: %s%n",
+                    number,
+                    total,
+                    result.step().host(),
+                    result.ok()
+                        ? "done, verified"
+                        : result
+                            .outcome()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' '));
+                out.flush();
+              }
+            },
+            parallel,
+            target.timeout(),
+            Clock.systemUTC());
+    return applier.run(plan, done);
+  }
+
+  private int finish(
+      ApplyReport report, Plan plan, Path journalFile, PrintWriter out, PrintWriter err) {
+    if (report.failure().isPresent()) {
+      StepResult failed = report.failure().get();
+      err.println();
+      err.println("Step " + failed.step().id() + " failed on " + failed.step().host() + ":");
+      err.println("  command: " + failed.step().command().toShell());
+      failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
+      err.println(
+          "  "
+              + (failed.outcome() == StepResult.Outcome.NOT_VERIFIED ? "not verified: " : "")
+              + failed.detail());
+      err.println(
+          report.notRun().size()
+              + " step"
+              + (report.notRun().size() == 1 ? " was" : "s were")
+              + " not run. Journal: "
+              + journalFile
+              + ". Fix the cause, then: hasnctl apply --resume ...");
+      return ExitCodes.ERROR;
+    }
+    out.println(
+        "Apply complete: "
+            + report.results().size()
+            + " step"
+            + (report.results().size() == 1 ? "" : "s")
+            + " run and verified"
+            + (report.skipped().isEmpty() ? "" : ", " + report.skipped().size() + " done before")
+            + ".");
+    if (plan.failedChecks() > 0) {
+      out.println(plan.failedChecks() + " failed checks still need an admin (see the plan).");
+    }
+    return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  private boolean confirmed(PrintWriter out) throws IOException {
+    out.print("\nDo you want to perform these steps? Only 'yes' will be accepted: ");
+    out.flush();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String answer = in.readLine();
+    return "yes".equals(answer == null ? null : answer.strip());
+  }
+
+  private boolean color() {
+    return !noColor && Terminal.colors();
+  }
+
+  private static Plan readPlan(Path file) {
+    try {
+      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliFailure("cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(file + ": " + e.getMessage());
+    }
+  }
+
+  private static long pid() {
+    return ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.hasnctl.cli;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.Planner;
+import dev.hasnctl.probe.ObservedState;
+import dev.hasnctl.probe.Probe;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.Ems;
+import dev.hasnctl.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A spec and the cluster it describes, opened for a command: the valid spec, its desired state, the
+ * transport, and a probe. Closing it closes the connections.
+ */
+final class Session implements AutoCloseable {
+  final Path specFile;
+  final byte[] specBytes;
+  final SpecLoader.Result loaded;
+  final ClusterSpec spec;
+  final DesiredState desired;
+  final Clusters.Opened cluster;
+  final Probe probe;
+
+  private Session(
+      Path specFile,
+      byte[] specBytes,
+      SpecLoader.Result loaded,
+      Clusters.Opened cluster,
+      TargetOptions target) {
+    this.specFile = specFile;
+    this.specBytes = specBytes;
+    this.loaded = loaded;
+    this.spec = loaded.spec().orElseThrow();
+    this.desired = DesiredState.of(spec);
+    this.cluster = cluster;
+    Probe.Mode mode =
+        spec.ems().snAccess() == Ems.SnAccess.DIRECT ? Probe.Mode.DIRECT : Probe.Mode.XDSH;
+    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, target.timeout());
+  }
+
+  /**
+   * Loads {@code specFile} and opens its cluster.
+   *
+   * @throws CliFailure when the spec is invalid (its errors are printed on {@code err} first)
+   */
+  static Session open(Path specFile, TargetOptions target, PrintWriter err) {
+    byte[] bytes = SpecFiles.read(specFile);
+    SpecLoader.Result loaded = SpecLoader.load(bytes, specFile.toString());
+    if (!loaded.valid()) {
+      loaded.errors().forEach(d -> err.println(d.format()));
+      throw new CliFailure(
+          specFile
+              + ": invalid; nothing was probed or changed (see hasnctl validate "
+              + specFile
+              + ")");
+    }
+    if (!DesiredState.of(loaded.spec().orElseThrow()).conflicts().isEmpty()) {
+      throw new CliFailure(
+          specFile
+              + ": the spec asks two different things of one resource: "
+              + String.join("; ", DesiredState.of(loaded.spec().orElseThrow()).conflicts()));
+    }
+    return new Session(
+        specFile, bytes, loaded, Clusters.open(loaded.spec().orElseThrow(), target, err), target);
+  }
+
+  /** Probes the cluster and plans, at {@code now}. */
+  Plan plan(Instant now) {
+    ObservedState observed = probe.observe(desired);
+    return Planner.plan(spec, specFile.toString(), specBytes, desired, observed.resources(), now);
+  }
+
+  /** Where a spec pointer is in the spec file, as {@code FILE:LINE:COL}. */
+  Optional<String> source(String pointer) {
+    return Optional.of(loaded.sourceMap().locate(pointer).toString());
+  }
+
+  /** The directory apply keeps its journal and lock in: {@code .hasnctl} beside the spec. */
+  Path stateDir() {
+    Path parent = specFile.toAbsolutePath().getParent();
+    return parent.resolve(".hasnctl");
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+}
