@@ -1,0 +1,139 @@
+package dev.hasnctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job, through the whole CLI: plan, apply, plan again on the simulator. */
+class PlanApplyCommandTest {
+  @TempDir Path dir;
+
+  private Path spec;
+  private String target;
+
+  @BeforeEach
+  void copyTheExample() throws Exception {
+    spec = dir.resolve("cluster.yaml");
+    Files.copy(Path.of("examples/cluster.yaml"), spec);
+    target = "sim:" + dir.resolve("c.json");
+  }
+
+  @Test
+  void planApplyPlanEndsWithNoChanges() {
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target, "--detailed-exitcode");
+    CliRun apply = CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve");
+    CliRun again = CliRun.of("plan", spec.toString(), "--target", target, "--detailed-exitcode");
+
+    assertThat(plan.exitCode()).isEqualTo(2);
+    assertThat(plan.err()).contains("created the simulated cluster");
+    assertThat(plan.out())
+        .contains("~ site useNFSv4onAIX")
+        .containsPattern("Plan: \\d+ to add, \\d+ to change, 0 to destroy.");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(apply.out()).containsPattern("Apply complete: \\d+ steps run and verified.");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).isEqualTo("No changes. The cluster matches " + spec + ".\n");
+  }
+
+  @Test
+  void aSavedPlanAppliesAndIsRefusedOnceTheClusterChanged() throws Exception {
+    Path saved = dir.resolve("plan.json");
+    CliRun plan =
+        CliRun.of(
+            "plan",
+            spec.toString(),
+            "--target",
+            target,
+            "--out",
+            saved.toString(),
+            "--format",
+            "json");
+    CliRun.of("sim", "fault", dir.resolve("c.json").toString(), "nfsd-stop", "sn01");
+
+    CliRun stale = CliRun.of("apply", saved.toString(), "--target", target, "--auto-approve");
+
+    assertThat(plan.exitCode()).isZero();
+    assertThat(Files.readString(saved)).startsWith("{").contains("\"formatVersion\" : 1");
+    assertThat(stale.exitCode()).isEqualTo(1);
+    assertThat(stale.err()).contains("is stale");
+  }
+
+  @Test
+  void aSavedPlanOfAnUnchangedClusterApplies() {
+    Path saved = dir.resolve("plan.json");
+    CliRun.of("plan", spec.toString(), "--target", target, "--out", saved.toString());
+
+    CliRun apply = CliRun.of("apply", saved.toString(), "--target", target, "--auto-approve");
+
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(CliRun.of("plan", spec.toString(), "--target", target).out())
+        .startsWith("No changes.");
+  }
+
+  @Test
+  void aFailedStepStopsApplyAndResumeFinishesIt() {
+    CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun.of(
+        "sim",
+        "fault",
+        dir.resolve("c.json").toString(),
+        "fail-command",
+        "ems01",
+        "mkdsklsnode*:1");
+
+    CliRun failed = CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve");
+    CliRun.of("sim", "fault", dir.resolve("c.json").toString(), "clear", "ems01");
+    CliRun resumed =
+        CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve", "--resume");
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err())
+        .contains("failed on ems01")
+        .contains("command: mkdsklsnode")
+        .contains("exit code: 1");
+    assertThat(failed.err()).contains("hasnctl apply --resume");
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).startsWith("Resuming: ");
+    assertThat(CliRun.of("plan", spec.toString(), "--target", target).out())
+        .startsWith("No changes.");
+  }
+
+  @Test
+  void anUnreachableSnIsReportedAsUnknownWithExitThree() {
+    CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun.of("sim", "fault", dir.resolve("c.json").toString(), "down", "sn03");
+
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target);
+
+    assertThat(plan.exitCode()).isEqualTo(3);
+    assertThat(plan.out()).contains("? inittab /etc/inittab").contains("unknown: sn03 unreachable");
+  }
+
+  @Test
+  void markdownIsReadyForAMergeRequest() {
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target, "--format", "markdown");
+
+    assertThat(plan.out())
+        .startsWith("### hasnctl plan for `" + spec + "`")
+        .contains("```diff")
+        .contains("| # | Host | Command | Why |");
+  }
+
+  @Test
+  void anInvalidSpecIsRefusedBeforeAnythingIsProbed() throws Exception {
+    Files.writeString(
+        spec, Files.readString(spec).replace("location: /export/nim", "location: /install/dump"));
+
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target);
+
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.err())
+        .contains("error[dump-on-gpfs]")
+        .contains("nothing was probed or changed");
+    assertThat(dir.resolve("c.json")).doesNotExist();
+  }
+}
