@@ -1,6 +1,5 @@
 package dev.hasnctl.model;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +42,7 @@ public record HostName(String value) implements Comparable<HostName> {
 
   @Override
   public int compareTo(HostName other) {
-    return value.toLowerCase(Locale.ROOT).compareTo(other.value.toLowerCase(Locale.ROOT));
+    return value.compareToIgnoreCase(other.value);
   }
 
   @Override

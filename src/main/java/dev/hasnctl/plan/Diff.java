@@ -23,7 +23,7 @@ public final class Diff {
    */
   public static List<Change> between(DesiredState desired, Map<ResourceId, Observed> observed) {
     List<Change> changes = new ArrayList<>();
-    Map<ResourceId, Observed> seen = new TreeMap<>(observed);
+    Map<ResourceId, Observed> seen = new java.util.HashMap<>(observed);
     for (Resource want : desired.list()) {
       Observed have = seen.remove(want.id());
       if (have == null) {
@@ -31,7 +31,7 @@ public final class Diff {
       }
       compare(want, have).ifPresent(changes::add);
     }
-    for (Observed extra : seen.values()) {
+    for (Observed extra : new TreeMap<>(seen).values()) {
       if (extra instanceof Observed.Present present && !present.resource().checkOnly()) {
         changes.add(
             new Change(

@@ -35,9 +35,12 @@ final class DisklessSteps {
   }
 
   private record Key(HostName sn, String role, String image) implements Comparable<Key> {
+    private static final java.util.Comparator<Key> ORDER =
+        java.util.Comparator.comparing(Key::sn).thenComparing(Key::role).thenComparing(Key::image);
+
     @Override
     public int compareTo(Key o) {
-      return toString().compareTo(o.toString());
+      return ORDER.compare(this, o);
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record ObservedState(
     Map<ResourceId, Observed> resources, Map<HostName, Integer> roundTrips) {
   public ObservedState {
-    resources = Collections.unmodifiableMap(new TreeMap<>(resources));
+    resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
     roundTrips = Collections.unmodifiableMap(new TreeMap<>(roundTrips));
   }
 

@@ -46,7 +46,7 @@ public final class StateFileBenchmark {
         (t4 - t3) / 1_000_000);
   }
 
-  static String bigSpec(int serviceNodes, int nodesPerSn) {
+  public static String bigSpec(int serviceNodes, int nodesPerSn) {
     StringBuilder y = new StringBuilder();
     y.append("version: 1\nname: big\nems: {name: ems01}\nsite: {domain: big.example.com}\n");
     y.append("sharedInstall: {gpfsCluster: snadmin, device: /dev/gpfsinstall}\n");
