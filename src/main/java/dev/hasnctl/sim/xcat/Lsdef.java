@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** {@code lsdef}, as DBobjectdefs.pm {@code defls} prints it (docs/formats-xcat.md). */
+/** {@code lsdef}, as DBobjectdefs.pm {@code defls} prints it (docs/formats.md). */
 final class Lsdef {
   static final String USAGE =
       """

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * {@code snmove} for AIX diskless nodes, step by step as xCAT-server/lib/xcat/plugins/snmove.pm
- * does them (docs/formats-xcat.md lists the steps and messages).
+ * does them (docs/formats.md lists the steps and messages).
  */
 final class Snmove {
   private Snmove() {}

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * {@code tabdump}, {@code chtab} and {@code nodels}: direct table access (docs/formats-xcat.md).
+ * {@code tabdump}, {@code chtab} and {@code nodels}: direct table access (docs/formats.md).
  */
 final class Tables {
   private Tables() {}
