@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/**
- * {@code tabdump}, {@code chtab} and {@code nodels}: direct table access (docs/formats.md).
- */
+/** {@code tabdump}, {@code chtab} and {@code nodels}: direct table access (docs/formats.md). */
 final class Tables {
   private Tables() {}
 

@@ -1,0 +1,106 @@
+package dev.hasnctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The main job over real SSH: the simulator served by {@code hasnctl sim serve} (Apache MINA SSHD),
+ * reached by hasnctl's sshj transport with a key and strict known_hosts, SNs through xdsh.
+ */
+class PlanApplyOverSshIT {
+  private static final Pattern LISTENING = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+) ");
+
+  @TempDir Path dir;
+
+  @Test
+  void planApplyPlanOverSshEndsWithNoChanges() throws Exception {
+    Path state = dir.resolve("c.json");
+    Path spec = dir.resolve("cluster.yaml");
+    Files.copy(Path.of("examples/cluster.yaml"), spec);
+    assertThat(CliRun.of("sim", "init", spec.toString(), "--out", state.toString()).exitCode())
+        .isZero();
+    Process keygen =
+        new ProcessBuilder(
+                "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Path knownHosts = dir.resolve("known_hosts");
+
+    StringWriter printed = new StringWriter();
+    CommandLine serve = Main.commandLine();
+    serve.setOut(new PrintWriter(printed, true));
+    Thread server =
+        new Thread(
+            () ->
+                serve.execute(
+                    "sim",
+                    "serve",
+                    state.toString(),
+                    "--port",
+                    "0",
+                    "--authorized-keys",
+                    dir.resolve("id.pub").toString(),
+                    "--known-hosts-out",
+                    knownHosts.toString()));
+    server.start();
+    try {
+      int port = awaitPort(printed);
+      List<String> target =
+          List.of(
+              "--target",
+              "ssh://root@127.0.0.1:" + port,
+              "--ssh-key",
+              dir.resolve("id").toString(),
+              "--known-hosts",
+              knownHosts.toString());
+
+      CliRun plan = run("plan", spec.toString(), "--detailed-exitcode", target);
+      CliRun apply = run("apply", spec.toString(), "--auto-approve", target);
+      CliRun again = run("plan", spec.toString(), "--detailed-exitcode", target);
+
+      assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
+      assertThat(plan.out()).contains("~ site useNFSv4onAIX");
+      assertThat(apply.exitCode()).as(apply.err()).isZero();
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out()).isEqualTo("No changes. The cluster matches " + spec + ".\n");
+    } finally {
+      server.interrupt();
+      server.join(TimeUnit.SECONDS.toMillis(10));
+    }
+  }
+
+  private static CliRun run(String command, String spec, String flag, List<String> target) {
+    String[] args = new String[3 + target.size()];
+    args[0] = command;
+    args[1] = spec;
+    args[2] = flag;
+    for (int i = 0; i < target.size(); i++) {
+      args[3 + i] = target.get(i);
+    }
+    return CliRun.of(args);
+  }
+
+  private static int awaitPort(StringWriter printed) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(printed.toString());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("sim serve printed no listening line: " + printed);
+  }
+}
