@@ -1,22 +1,16 @@
 package dev.hasnctl.cli;
 
-import dev.hasnctl.apply.Applier;
 import dev.hasnctl.apply.ApplyLock;
 import dev.hasnctl.apply.ApplyReport;
 import dev.hasnctl.apply.Journal;
-import dev.hasnctl.apply.StepResult;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
-import dev.hasnctl.plan.Step;
 import dev.hasnctl.render.PlanText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -122,94 +116,16 @@ final class ApplyCommand implements Callable<Integer> {
               planFile, PlanJson.write(plan, session::source), StandardCharsets.UTF_8);
           journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
         }
-        ApplyReport report = run(session, plan, journal, done, out);
-        return finish(report, plan, journalFile, out, err);
+        ApplyReport report = Applying.run(session, plan, journal, done, parallel, target, out);
+        return Applying.finish(report, plan, journalFile, out, err);
       } finally {
         lock.close();
       }
     }
   }
 
-  private ApplyReport run(
-      Session session, Plan plan, Journal journal, Set<String> done, PrintWriter out) {
-    Applier applier =
-        new Applier(
-            session.cluster.transport(),
-            ids -> session.probe.observe(session.desired, ids).resources(),
-            session.desired,
-            journal,
-            new Applier.Progress() {
-              @Override
-              public synchronized void started(Step step, int number, int total) {
-                out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
-                out.flush();
-              }
-
-              @Override
-              public synchronized void ended(StepResult result, int number, int total) {
-                out.printf(
-                    "[%d/%d] %s: %s%n",
-                    number,
-                    total,
-                    result.step().host(),
-                    result.ok()
-                        ? "done, verified"
-                        : result
-                            .outcome()
-                            .name()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' '));
-                out.flush();
-              }
-            },
-            parallel,
-            target.timeout(),
-            Clock.systemUTC());
-    return applier.run(plan, done);
-  }
-
-  private int finish(
-      ApplyReport report, Plan plan, Path journalFile, PrintWriter out, PrintWriter err) {
-    if (report.failure().isPresent()) {
-      StepResult failed = report.failure().get();
-      err.println();
-      err.println("Step " + failed.step().id() + " failed on " + failed.step().host() + ":");
-      err.println("  command: " + failed.step().command().toShell());
-      failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
-      err.println(
-          "  "
-              + (failed.outcome() == StepResult.Outcome.NOT_VERIFIED ? "not verified: " : "")
-              + failed.detail());
-      err.println(
-          report.notRun().size()
-              + " step"
-              + (report.notRun().size() == 1 ? " was" : "s were")
-              + " not run. Journal: "
-              + journalFile
-              + ". Fix the cause, then: hasnctl apply --resume ...");
-      return ExitCodes.ERROR;
-    }
-    out.println(
-        "Apply complete: "
-            + report.results().size()
-            + " step"
-            + (report.results().size() == 1 ? "" : "s")
-            + " run and verified"
-            + (report.skipped().isEmpty() ? "" : ", " + report.skipped().size() + " done before")
-            + ".");
-    if (plan.failedChecks() > 0) {
-      out.println(plan.failedChecks() + " failed checks still need an admin (see the plan).");
-    }
-    return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-  }
-
   private boolean confirmed(PrintWriter out) throws IOException {
-    out.print("\nDo you want to perform these steps? Only 'yes' will be accepted: ");
-    out.flush();
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    String answer = in.readLine();
-    return "yes".equals(answer == null ? null : answer.strip());
+    return Applying.confirmed(out);
   }
 
   private boolean color() {

@@ -11,7 +11,14 @@ import picocli.CommandLine.Command;
       "Declarative setup, drift detection and failover for xCAT clusters whose AIX diskless",
       "nodes are served by highly available service-node pairs (GPFS /install, NFSv4 replicas)."
     },
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, SimCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      FailoverCommand.Over.class,
+      FailoverCommand.Back.class,
+      SimCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success or no changes, 1 error, 2 changes or drift present",

@@ -49,7 +49,13 @@ final class Session implements AutoCloseable {
    * @throws CliFailure when the spec is invalid (its errors are printed on {@code err} first)
    */
   static Session open(Path specFile, TargetOptions target, PrintWriter err) {
-    byte[] bytes = SpecFiles.read(specFile);
+    return open(specFile, SpecFiles.read(specFile), target, err);
+  }
+
+  /**
+   * Opens the cluster of the spec text {@code bytes}, read from (or bound for) {@code specFile}.
+   */
+  static Session open(Path specFile, byte[] bytes, TargetOptions target, PrintWriter err) {
     SpecLoader.Result loaded = SpecLoader.load(bytes, specFile.toString());
     if (!loaded.valid()) {
       loaded.errors().forEach(d -> err.println(d.format()));

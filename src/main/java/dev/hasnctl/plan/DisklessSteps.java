@@ -58,7 +58,9 @@ final class DisklessSteps {
       if (group == null) {
         throw new IllegalStateException(change.id().key() + " is in no group of the spec");
       }
-      String role = group.backup().equals(change.id().host()) ? "backup" : "primary";
+      // The SN that serves the group now gets -p; the other one -b (seed: a recovered SN "would
+      // now be considered the backup SN, so when you run mkdsklsnode you need to use -b").
+      String role = group.activeServiceNode().equals(change.id().host()) ? "primary" : "backup";
       Key key = new Key(change.id().host(), role, change.after().get("image"));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
     }
