@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,
+      WhatIfCommand.class,
       SimCommand.class
     },
     footer = {
