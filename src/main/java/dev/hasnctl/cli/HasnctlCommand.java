@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,
       WhatIfCommand.class,
+      DrillCommand.class,
       SimCommand.class
     },
     footer = {
