@@ -213,20 +213,14 @@ final class FailoverCommand {
       Plan plan = current.plan(Instant.now());
       boolean unreachable =
           plan.changes().stream()
-              .anyMatch(
-                  c ->
-                      c.id().host().value().equals(sn)
-                          && c.action() == dev.hasnctl.plan.Action.BLOCKED);
+              .anyMatch(c -> onSn(c) && c.action() == dev.hasnctl.plan.Action.BLOCKED);
       if (unreachable) {
         throw new CliFailure(
             sn + " cannot be observed: " + firstNote(plan) + "; repair it before a failback");
       }
       long missing =
           plan.changes().stream()
-              .filter(
-                  c ->
-                      c.id().host().value().equals(sn)
-                          && c.id().kind() == dev.hasnctl.model.ResourceKind.DISKLESS_NODE)
+              .filter(c -> onSn(c) && c.id().kind() == dev.hasnctl.model.ResourceKind.DISKLESS_NODE)
               .count();
       if (missing > 0) {
         throw new CliFailure(
@@ -241,9 +235,13 @@ final class FailoverCommand {
       }
     }
 
+    private boolean onSn(dev.hasnctl.plan.Change change) {
+      return change.id().host().value().equals(sn);
+    }
+
     private String firstNote(Plan plan) {
       return plan.changes().stream()
-          .filter(c -> c.id().host().value().equals(sn) && c.note().isPresent())
+          .filter(c -> onSn(c) && c.note().isPresent())
           .map(c -> c.note().get())
           .findFirst()
           .orElse("unknown state");

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,8 +17,6 @@ import picocli.CommandLine;
  * reached by hasnctl's sshj transport with a key and strict known_hosts, SNs through xdsh.
  */
 class PlanApplyOverSshIT {
-  private static final Pattern LISTENING = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+) ");
-
   @TempDir Path dir;
 
   @Test
@@ -56,7 +52,7 @@ class PlanApplyOverSshIT {
                     knownHosts.toString()));
     server.start();
     try {
-      int port = awaitPort(printed);
+      int port = SimServeCommandIT.awaitPort(printed);
       List<String> target =
           List.of(
               "--target",
@@ -90,17 +86,5 @@ class PlanApplyOverSshIT {
       args[3 + i] = target.get(i);
     }
     return CliRun.of(args);
-  }
-
-  private static int awaitPort(StringWriter printed) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      Matcher m = LISTENING.matcher(printed.toString());
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("sim serve printed no listening line: " + printed);
   }
 }

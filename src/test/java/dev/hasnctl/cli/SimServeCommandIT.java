@@ -94,7 +94,8 @@ class SimServeCommandIT {
     assertThat(exit.get()).isZero();
   }
 
-  private static int awaitPort(StringWriter printed) throws InterruptedException {
+  /** The port {@code sim serve} says it listens on, once it has said so. */
+  static int awaitPort(StringWriter printed) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(printed.toString());
