@@ -144,6 +144,56 @@ class FailoverCommandTest {
   }
 
   @Test
+  void aReinstalledSnWithoutItsNimDefinitionsGetsThemAsTheBackupBeforeFailback() throws Exception {
+    CliRun.of("sim", "fault", state.toString(), "down", "sn03");
+    CliRun.of(
+        "failover",
+        "sn03",
+        spec.toString(),
+        "--target",
+        target,
+        "--write",
+        "--apply",
+        "--auto-approve");
+    CliRun.of("sim", "fault", state.toString(), "up", "sn03");
+    SimStore.open(state)
+        .transact(
+            c -> {
+              c.state()
+                  .host("sn03")
+                  .orElseThrow()
+                  .nim
+                  .entrySet()
+                  .removeIf(e -> e.getValue().type.equals("diskless"));
+              c.markChanged();
+              return null;
+            });
+
+    CliRun refused = CliRun.of("failback", "sn03", spec.toString(), "--target", target);
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun apply = CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve");
+    CliRun failback =
+        CliRun.of(
+            "failback",
+            "sn03",
+            spec.toString(),
+            "--target",
+            target,
+            "--write",
+            "--apply",
+            "--auto-approve");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("sn03 lacks 256 NIM node definitions")
+        .contains("mkdsklsnode -b");
+    // sn03 is now the backup of both groups of its pair: one -b for all 256 nodes.
+    assertThat(plan.out()).contains("mkdsklsnode -V -S -b -i aix71-compute 'cn[0257-0512]'");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(failback.exitCode()).as(failback.err()).isZero();
+  }
+
+  @Test
   void withoutWriteTheSpecIsOnlyShownAndNothingAppliedWithoutApply() throws Exception {
     String before = Files.readString(spec);
 
