@@ -26,7 +26,8 @@ public final class NimCommands {
 
   /** All of them. */
   public static List<SimCommand> all() {
-    return List.of(Commands.reading("lsnim", NimCommands::lsnim));
+    return List.of(
+        Commands.reading("lsnim", NimCommands::lsnim), Commands.of("nim", NimCommands::nim));
   }
 
   private static ExecResult lsnim(Invocation in) {
@@ -74,6 +75,43 @@ public final class NimCommands {
       }
     }
     return Invocation.ok(out.toString());
+  }
+
+  /**
+   * {@code nim -o change -a ATTR=VALUE ... OBJECT} and {@code nim -o remove OBJECT}; they print
+   * nothing on success. Other operations are not simulated.
+   */
+  private static ExecResult nim(Invocation in) {
+    List<String> args = in.args();
+    if (args.size() < 3 || !args.get(0).equals("-o")) {
+      return Invocation.fail(127, "sim: not simulated: nim " + String.join(" ", args) + "\n");
+    }
+    String operation = args.get(1);
+    String name = args.get(args.size() - 1);
+    NimObject object = in.host().nim.get(name);
+    if (object == null) {
+      return Invocation.fail(1, "0042-053 nim: there is no NIM object named \"" + name + "\"\n");
+    }
+    if (operation.equals("remove") && args.size() == 3) {
+      in.host().nim.remove(name);
+      return Invocation.ok("");
+    }
+    if (operation.equals("change")) {
+      List<String> middle = args.subList(2, args.size() - 1);
+      for (int i = 0; i < middle.size(); i += 2) {
+        if (!middle.get(i).equals("-a")
+            || i + 1 >= middle.size()
+            || !middle.get(i + 1).contains("=")) {
+          return Invocation.fail(127, "sim: not simulated: nim " + String.join(" ", args) + "\n");
+        }
+        String assignment = middle.get(i + 1);
+        object.with(
+            assignment.substring(0, assignment.indexOf('=')),
+            assignment.substring(assignment.indexOf('=') + 1));
+      }
+      return Invocation.ok("");
+    }
+    return Invocation.fail(127, "sim: not simulated: nim " + String.join(" ", args) + "\n");
   }
 
   private static void stanza(StringBuilder out, String name, NimObject object) {

@@ -24,7 +24,9 @@ public final class XcatCommandSet {
           "mkdsklsnode",
           "rmdsklsnode",
           "snmove",
-          "mknimimage");
+          "mknimimage",
+          "rmnimimage",
+          "xdcp");
 
   private XcatCommandSet() {}
 
@@ -47,6 +49,8 @@ public final class XcatCommandSet {
           case "rmdsklsnode" -> Diskless.rmdsklsnode(cluster, args);
           case "snmove" -> Snmove.run(cluster, args);
           case "mknimimage" -> Mknimimage.run(cluster, args);
+          case "rmnimimage" -> Rmnimimage.run(cluster, args);
+          case "xdcp" -> Xdcp.run(cluster, args);
           default -> null;
         };
     return Optional.ofNullable(result);
