@@ -95,6 +95,43 @@ class FailoverCommandTest {
   }
 
   @Test
+  void whatTheDeadSnNeedsIsDeferredAndRunsOnceItIsBack() throws Exception {
+    CliRun.of("sim", "fault", state.toString(), "down", "sn03");
+    // Lost while it was down: its shutdown order (a reinstall from an old image, say).
+    SimStore.open(state)
+        .transact(
+            c -> {
+              c.state().host("sn03").orElseThrow().files.remove("/etc/rc.shutdown");
+              c.markChanged();
+              return null;
+            });
+    CliRun failover =
+        CliRun.of(
+            "failover",
+            "sn03",
+            spec.toString(),
+            "--target",
+            target,
+            "--write",
+            "--apply",
+            "--auto-approve");
+
+    CliRun.of("sim", "fault", state.toString(), "up", "sn03");
+    CliRun back = CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun apply = CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve");
+
+    assertThat(failover.out())
+        .contains("? rc.shutdown /etc/rc.shutdown")
+        .doesNotContain("sn03   sh -c");
+    assertThat(back.out())
+        .contains("+ rc.shutdown /etc/rc.shutdown")
+        .contains("Plan: 1 to add, 0 to change, 0 to destroy.");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(sim().host("sn03").orElseThrow().files)
+        .containsEntry("/etc/rc.shutdown", "stopsrc -s nfsd\nexit 0\n");
+  }
+
+  @Test
   void afterRepairFailbackMovesTheNodesHomeAndThePlanIsEmpty() throws Exception {
     CliRun.of("sim", "fault", state.toString(), "down", "sn03");
     CliRun.of(
