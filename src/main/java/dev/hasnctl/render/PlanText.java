@@ -158,7 +158,7 @@ public final class PlanText {
 
   private void change(Group group) {
     Change change = group.first();
-    String key = group.keys().size() == 1 ? change.id().key() : Noderange.compress(group.keys());
+    String key = group.keys().size() == 1 ? shown(change) : Noderange.compress(group.keys());
     out.append("  ")
         .append(
             style.action(
@@ -183,6 +183,22 @@ public final class PlanText {
       }
       default -> properties(change);
     }
+  }
+
+  /** A key as an admin reads it: statelite and litefile rows without their internal separator. */
+  private static String shown(Change change) {
+    String key = change.id().key();
+    int bar = key.indexOf('|');
+    if (bar < 0) {
+      return key;
+    }
+    String first = key.substring(0, bar);
+    String second = key.substring(bar + 1);
+    return switch (change.id().kind()) {
+      case STATELITE -> second.isEmpty() ? first : first + " (image " + second + ")";
+      case LITEFILE -> second + " (image " + first + ")";
+      default -> key;
+    };
   }
 
   private void properties(Change change) {
