@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Make the cluster match the spec: plan (or read a plan saved by plan --out), show it, ask,",
-      "then run its steps in order, each verified by probing again. Stops at the first failure;",
-      "--resume continues from the journal."
+      "Make the cluster match the spec: plan (or read a plan saved by plan --out), show it, ask, "
+          + "then run its steps in order, each verified by probing again. Stops at the first failure; "
+          + "--resume continues from the journal."
     },
     footer = {
       "",

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
     name = "drill",
     mixinStandardHelpOptions = true,
     description = {
-      "Prove the NFS failover works before it is needed: stop nfsd on SN, check every node it",
-      "serves moves to its backup, start nfsd again, check they return. Refuses unless every such",
-      "node's backup is ready; always restarts nfsd."
+      "Prove the NFS failover works before it is needed: stop nfsd on SN, check every node it "
+          + "serves moves to its backup, start nfsd again, check they return. Refuses unless every "
+          + "such node's backup is ready; always restarts nfsd."
     },
     footer = {
       "",

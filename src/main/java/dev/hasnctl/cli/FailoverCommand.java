@@ -170,9 +170,9 @@ final class FailoverCommand {
       name = "failover",
       mixinStandardHelpOptions = true,
       description = {
-        "Move the compute nodes SN serves to their backup SN: edit the spec (active: backup),",
-        "show the diff, and plan (--apply: carry out) the seed's snmove for them. Works with SN",
-        "down: what needs it is deferred until it returns."
+        "Move the compute nodes SN serves to their backup SN: edit the spec (active: backup), "
+            + "show the diff, and plan (--apply: carry out) the seed's snmove for them. Works with SN "
+            + "down: what needs it is deferred until it returns."
       },
       footer = {"", "Exit codes: 0 done or planned, 1 error, 3 some hosts unreachable (deferred)."})
   static final class Over extends Move {
@@ -192,9 +192,9 @@ final class FailoverCommand {
       name = "failback",
       mixinStandardHelpOptions = true,
       description = {
-        "Move the compute nodes whose primary is SN back to it, once it is repaired. Refuses while",
-        "SN is unreachable or lacks its NIM definitions (apply the spec first: its plan starts with",
-        "mkdsklsnode -b on SN, which is now the backup)."
+        "Move the compute nodes whose primary is SN back to it, once it is repaired. Refuses "
+            + "while SN is unreachable or lacks its NIM definitions (apply the spec first: its plan "
+            + "starts with mkdsklsnode -b on SN, which is now the backup)."
       },
       footer = {"", "Exit codes: 0 done or planned, 1 error or refused."})
   static final class Back extends Move {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Declarative setup, drift detection and failover for xCAT clusters whose AIX diskless",
-      "nodes are served by highly available service-node pairs (GPFS /install, NFSv4 replicas)."
+      "Declarative setup, drift detection and failover for xCAT clusters whose AIX diskless "
+          + "nodes are served by highly available service-node pairs (GPFS /install, NFSv4 replicas)."
     },
     subcommands = {
       ValidateCommand.class,

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Probe the cluster, compare it with the spec, and print every difference and the ordered",
-      "steps that would remove them. Changes nothing."
+      "Probe the cluster, compare it with the spec, and print every difference and the ordered "
+          + "steps that would remove them. Changes nothing."
     },
     footer = {
       "",

@@ -100,8 +100,8 @@ final class SimCommand {
       name = "fault",
       mixinStandardHelpOptions = true,
       description = {
-        "Inject a fault into a simulated cluster: down, up, nfsd-stop, gpfs-down,",
-        "fail-command PATTERN:EXIT, hang-command PATTERN:SECONDS, drop-connection PATTERN, clear."
+        "Inject a fault into a simulated cluster: down, up, nfsd-stop, gpfs-down, fail-command "
+            + "PATTERN:EXIT, hang-command PATTERN:SECONDS, drop-connection PATTERN, clear."
       },
       footer = {"", "Exit codes: 0 injected, 1 error."})
   static final class Fault implements Callable<Integer> {

@@ -24,15 +24,15 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the simulated cluster in PATH over SSH on 127.0.0.1, as its EMS: every exec runs",
-      "through the simulator's shell on the EMS (xdsh reaches the SNs and nodes). Runs until",
-      "interrupted (Ctrl-C)."
+      "Serve the simulated cluster in PATH over SSH on 127.0.0.1, as its EMS: every exec runs "
+          + "through the simulator's shell on the EMS (xdsh reaches the SNs and nodes). Runs until "
+          + "interrupted (Ctrl-C)."
     },
     footer = {
       "",
       "Example:",
       "  hasnctl sim serve /tmp/c.json --port 2222 --known-hosts-out ~/.ssh/known_hosts",
-      "  ssh -p 2222 root@127.0.0.1 'lsdef -t site -c'",
+      "  ssh -p 2222 root@127.0.0.1 'lsdef -t site -c -i domain,useNFSv4onAIX'",
       "",
       "Exit codes: 0 stopped, 1 error (no state, no authorized key, port taken)."
     })
@@ -52,8 +52,8 @@ public final class SimServeCommand implements Callable<Integer> {
       names = "--authorized-keys",
       paramLabel = "FILE",
       description = {
-        "authorized_keys file whose keys may log in (repeatable). Default: ~/.ssh/authorized_keys",
-        "and your own ~/.ssh/id_*.pub, those that exist."
+        "authorized_keys file whose keys may log in (repeatable). Default: "
+            + "~/.ssh/authorized_keys and your own ~/.ssh/id_*.pub, those that exist."
       })
   private List<Path> authorizedKeys = List.of();
 

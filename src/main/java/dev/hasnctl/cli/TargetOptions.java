@@ -10,9 +10,9 @@ final class TargetOptions {
       names = "--target",
       paramLabel = "TARGET",
       description = {
-        "Where the cluster is: local (this machine is the EMS), ssh://[USER@]HOST[:PORT] (the EMS",
-        "over SSH) or sim:PATH (a simulated cluster kept in PATH, made from the spec's fresh",
-        "scenario when PATH does not exist). Default: the spec's ems.connection."
+        "Where the cluster is: local (this machine is the EMS), ssh://[USER@]HOST[:PORT] (the "
+            + "EMS over SSH) or sim:PATH (a simulated cluster kept in PATH, made from the spec's fresh "
+            + "scenario when PATH does not exist). Default: the spec's ems.connection."
       })
   String target;
 

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a cluster spec against the schema and every rule of the HASN runbook.",
-      "Needs no cluster. Prints every problem as FILE:LINE:COL: error[RULE]: what — fix."
+      "Check a cluster spec against the schema and every rule of the HASN runbook. Needs no "
+          + "cluster. Prints every problem as FILE:LINE:COL: error[RULE]: what — fix."
     },
     footer = {"", "Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid."})
 final class ValidateCommand implements Callable<Integer> {

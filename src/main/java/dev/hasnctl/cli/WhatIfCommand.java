@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
     name = "whatif",
     mixinStandardHelpOptions = true,
     description = {
-      "Say what each SN's death would cost today: which of its nodes keep NFS through their",
-      "replica, what they lose until a failover, and every single point of failure. Read-only."
+      "Say what each SN's death would cost today: which of its nodes keep NFS through their "
+          + "replica, what they lose until a failover, and every single point of failure. Read-only."
     },
     footer = {"", "Exit codes: 0 no single point of failure, 1 error, 2 some found."})
 final class WhatIfCommand implements Callable<Integer> {
