@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      DriftCommand.class,
       ApplyCommand.class,
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,

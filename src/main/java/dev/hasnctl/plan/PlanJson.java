@@ -46,25 +46,7 @@ public final class PlanJson {
     root.put("specFile", plan.specFile());
     root.put("createdAt", plan.createdAt().toString());
     root.put("fingerprint", plan.fingerprint());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("add", plan.toAdd());
-    summary.put("change", plan.toChange());
-    summary.put("destroy", plan.toDestroy());
-    summary.put("failedChecks", plan.failedChecks());
-    summary.put("blocked", plan.blocked());
-    summary.put("steps", plan.steps().size());
-    ArrayNode changes = root.putArray("changes");
-    for (Change change : plan.changes()) {
-      ObjectNode c = changes.addObject();
-      id(c, change.id());
-      c.put("action", change.action().name().toLowerCase(Locale.ROOT));
-      c.put("reason", change.reason().name().toLowerCase(Locale.ROOT));
-      properties(c.putObject("before"), change.before());
-      properties(c.putObject("after"), change.after());
-      change.origin().ifPresent(o -> c.put("origin", o));
-      change.origin().flatMap(source).ifPresent(s -> c.put("source", s));
-      change.note().ifPresent(n -> c.put("note", n));
-    }
+    summaryAndChanges(root, plan, source).put("steps", plan.steps().size());
     ArrayNode steps = root.putArray("steps");
     int number = 0;
     for (Step step : plan.steps()) {
@@ -87,6 +69,46 @@ public final class PlanJson {
       step.after().stream().sorted().forEach(after::add);
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /**
+   * A drift check as a JSON document: when it ran, whether the cluster drifted, and every
+   * difference as in a plan (no steps: a drift check plans nothing).
+   */
+  public static String writeDrift(
+      Plan plan, Instant checkedAt, Function<String, Optional<String>> source) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("specFile", plan.specFile());
+    root.put("checkedAt", checkedAt.toString());
+    root.put("fingerprint", plan.fingerprint());
+    root.put("drift", plan.changes().size() > plan.blocked());
+    summaryAndChanges(root, plan, source);
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /** Writes the summary and the changes into {@code root}; returns the summary. */
+  private static ObjectNode summaryAndChanges(
+      ObjectNode root, Plan plan, Function<String, Optional<String>> source) {
+    ObjectNode summary = root.putObject("summary");
+    summary.put("add", plan.toAdd());
+    summary.put("change", plan.toChange());
+    summary.put("destroy", plan.toDestroy());
+    summary.put("failedChecks", plan.failedChecks());
+    summary.put("blocked", plan.blocked());
+    ArrayNode changes = root.putArray("changes");
+    for (Change change : plan.changes()) {
+      ObjectNode c = changes.addObject();
+      id(c, change.id());
+      c.put("action", change.action().name().toLowerCase(Locale.ROOT));
+      c.put("reason", change.reason().name().toLowerCase(Locale.ROOT));
+      properties(c.putObject("before"), change.before());
+      properties(c.putObject("after"), change.after());
+      change.origin().ifPresent(o -> c.put("origin", o));
+      change.origin().flatMap(source).ifPresent(s -> c.put("source", s));
+      change.note().ifPresent(n -> c.put("note", n));
+    }
+    return summary;
   }
 
   /**

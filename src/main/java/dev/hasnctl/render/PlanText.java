@@ -56,6 +56,13 @@ public final class PlanText {
     return out.toString();
   }
 
+  /** The changes grouped by host, as in a plan but without its steps and summary. */
+  static String changes(Plan plan, Function<String, Optional<String>> source, boolean color) {
+    PlanText text = new PlanText(source, color);
+    text.changes(plan);
+    return text.out.toString();
+  }
+
   /** The summary line, e.g. {@code Plan: 2 to add, 5 to change, 0 to destroy.} */
   public static String summary(Plan plan) {
     return "Plan: "
@@ -84,14 +91,7 @@ public final class PlanText {
         .append("  ")
         .append(style.action(Action.BLOCKED, "? unknown"))
         .append("\n");
-    Map<HostName, List<Change>> byHost = new TreeMap<>();
-    plan.changes()
-        .forEach(c -> byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c));
-    byHost.forEach(
-        (host, changes) -> {
-          out.append('\n').append(style.bold(host.value())).append('\n');
-          grouped(changes).forEach(this::change);
-        });
+    changes(plan);
     steps(plan.steps());
     out.append('\n').append(style.bold(summary(plan))).append('\n');
     if (plan.failedChecks() > 0) {
