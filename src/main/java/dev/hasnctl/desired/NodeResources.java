@@ -8,9 +8,11 @@ import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
+import dev.hasnctl.spec.NodeServices;
 import dev.hasnctl.spec.OsImage;
 import dev.hasnctl.spec.Paging;
 import dev.hasnctl.spec.Postscripts;
+import dev.hasnctl.spec.ServiceNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +46,7 @@ final class NodeResources {
       ComputeGroup group = spec.groups().get(g);
       String origin = "/groups/" + g;
       Map<String, String> definition = definition(spec, group);
+      Map<String, String> running = running(spec, group);
       group
           .paging()
           .ifPresent(
@@ -73,6 +76,11 @@ final class NodeResources {
                 diskless,
                 origin + "/primary"));
         group.paging().ifPresent(paging -> pagingFiles(spec, group, paging, node, origin, out));
+        out.add(
+            Resource.managed(
+                new ResourceId(HostName.of(node), ResourceKind.RUNNING_NODE, node),
+                running,
+                origin + "/active"));
       }
     }
   }
@@ -93,6 +101,23 @@ final class NodeResources {
     properties.put("provmethod", group.image());
     properties.put("postscripts", String.join(",", postscripts(spec, group)));
     return properties;
+  }
+
+  /**
+   * What a booted node of {@code group} runs with: {@code /etc/xcatinfo} names the active SN by its
+   * address, as snmove writes it; the default gateway follows {@code nodeServices}.
+   */
+  private static Map<String, String> running(ClusterSpec spec, ComputeGroup group) {
+    HostName active = group.activeServiceNode();
+    String address =
+        spec.serviceNode(active.value()).map(ServiceNode::address).orElse(active.value());
+    String gateway =
+        switch (spec.nodeServices().defaultGateway()) {
+          case NodeServices.XCATMASTER -> address;
+          case "none" -> "";
+          default -> spec.nodeServices().defaultGateway();
+        };
+    return Map.of("xcatserver", address, "gateway", gateway);
   }
 
   private static Set<String> postscripts(ClusterSpec spec, ComputeGroup group) {

@@ -33,6 +33,12 @@ public enum ResourceKind {
   /** A node's NIM diskless definition on one SN (mkdsklsnode -b or -p), keyed by node. */
   DISKLESS_NODE("diskless-node"),
   /**
+   * What a booted compute node runs with from its SN, keyed by node on the node itself: the server
+   * in {@code /etc/xcatinfo} and the default gateway. A node that has not booted from xCAT yet has
+   * nothing to check.
+   */
+  RUNNING_NODE("running-node"),
+  /**
    * A software level or fix that must be present; checked and reported, never installed. A probe
    * reports the desired properties when the level is met and the actual ones otherwise.
    */

@@ -4,6 +4,7 @@ import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,10 @@ public final class Diff {
               want.properties(),
               origin,
               Optional.of(unknown.reason())));
+    }
+    if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.RUNNING_NODE) {
+      // A node that has not booted from xCAT runs nothing to correct; booting it is the admin's.
+      return Optional.empty();
     }
     if (have instanceof Observed.Absent) {
       Action action = want.checkOnly() ? Action.REPORT : Action.CREATE;

@@ -3,6 +3,7 @@ package dev.hasnctl.plan;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
+import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ public final class Failover {
         renamed.put(plan.steps().get(i).id(), steps.get(i).id());
       }
     }
+    steps = snmoveVerifiesRunningNodes(steps);
     List<Step> out = new ArrayList<>();
     for (Step step : steps) {
       Set<String> after = new TreeSet<>();
@@ -95,6 +97,57 @@ public final class Failover {
               after));
     }
     return new Plan(plan.specFile(), plan.createdAt(), plan.fingerprint(), plan.changes(), out);
+  }
+
+  /**
+   * snmove itself rewrites {@code /etc/xcatinfo} and moves the default gateway of the nodes it
+   * moves: their own running-node steps are dropped and snmove is verified against their state.
+   */
+  private static List<Step> snmoveVerifiesRunningNodes(List<Step> steps) {
+    Map<String, Integer> snmoveOf = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).command().args().get(0).equals("snmove")) {
+        for (String node : steps.get(i).nodes()) {
+          snmoveOf.put(node, i);
+        }
+      }
+    }
+    Map<Integer, List<ResourceId>> verifies = new HashMap<>();
+    Set<Integer> dropped = new java.util.HashSet<>();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (step.phase() == Phase.RUNNING_NODES && snmoveOf.keySet().containsAll(step.nodes())) {
+        dropped.add(i);
+        for (ResourceId id : step.verifies()) {
+          verifies.computeIfAbsent(snmoveOf.get(id.key()), k -> new ArrayList<>()).add(id);
+        }
+      }
+    }
+    List<Step> out = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (dropped.contains(i)) {
+        continue;
+      }
+      List<ResourceId> more = verifies.getOrDefault(i, List.of());
+      if (!more.isEmpty()) {
+        List<ResourceId> all = new ArrayList<>(step.verifies());
+        all.addAll(more);
+        step =
+            new Step(
+                step.id(),
+                step.host(),
+                step.lane(),
+                step.phase(),
+                step.nodes(),
+                step.command(),
+                step.why(),
+                all,
+                step.after());
+      }
+      out.add(step);
+    }
+    return out;
   }
 
   /** The group whose nodes {@code step} re-points, when it does only that. */

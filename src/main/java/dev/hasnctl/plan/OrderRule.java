@@ -94,5 +94,10 @@ public record OrderRule(String name, Phase first, Phase then, Scope scope) {
               "mkdsklsnode -b on the backup SN before mkdsklsnode -p on the primary, never both at once",
               Phase.DISKLESS_BACKUP,
               Phase.DISKLESS_PRIMARY,
+              Scope.SHARED_NODES),
+          new OrderRule(
+              "a node is re-pointed in xCAT before its running state follows",
+              Phase.NODES,
+              Phase.RUNNING_NODES,
               Scope.SHARED_NODES));
 }

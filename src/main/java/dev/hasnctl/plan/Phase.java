@@ -21,5 +21,7 @@ public enum Phase {
   /** {@code mkdsklsnode -b}: NIM definitions on the backup SN. */
   DISKLESS_BACKUP,
   /** {@code mkdsklsnode -p}: NIM definitions and client files on the primary SN. */
-  DISKLESS_PRIMARY
+  DISKLESS_PRIMARY,
+  /** Booted compute nodes: {@code /etc/xcatinfo} and the default route, through {@code xdsh}. */
+  RUNNING_NODES
 }

@@ -57,6 +57,7 @@ public final class Planner {
         new HostSteps(spec, edits)
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
+    steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
     return new Plan(
         specFile,
         createdAt,

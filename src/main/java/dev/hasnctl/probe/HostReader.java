@@ -27,6 +27,9 @@ final class HostReader {
       "servicenode,xcatmaster,groups,provmethod,postscripts";
   private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
 
+  /** Where a booted xCAT node keeps the name of the server it booted from. */
+  private static final String XCATINFO = "/etc/xcatinfo";
+
   private HostReader() {}
 
   /** The script observing {@code resources}: the union of what each kind needs, each once. */
@@ -87,6 +90,10 @@ final class HostReader {
         case DISKLESS_NODE ->
             once(
                 done, "lsnim", () -> script.run("lsnim", Argv.of("lsnim", "-t", "diskless", "-l")));
+        case RUNNING_NODE -> {
+          fileSection(script, done, XCATINFO);
+          once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
+        }
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -335,6 +342,18 @@ final class HostReader {
       }
       case SOFTWARE -> {
         return software(want, sections, parsed);
+      }
+      case RUNNING_NODE -> {
+        Optional<List<String>> xcatinfo = file(sections, XCATINFO);
+        if (xcatinfo.isEmpty()) {
+          return new Observed.Absent(id);
+        }
+        String gateway =
+            cached(parsed, "netstat", () -> Parsers.defaultGateway(section(sections, "netstat")));
+        return present(
+            id,
+            Map.of("xcatserver", Parsers.xcatServer(xcatinfo.get()), "gateway", gateway),
+            false);
       }
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =

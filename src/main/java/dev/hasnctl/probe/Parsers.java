@@ -288,4 +288,36 @@ final class Parsers {
     }
     return out;
   }
+
+  /**
+   * The server named by {@code XCATSERVER=} in {@code /etc/xcatinfo}; empty when none is.
+   *
+   * <p>Sample: {@code XCATSERVER=20.10.12.1}
+   */
+  static String xcatServer(List<String> lines) {
+    return lines.stream()
+        .map(String::strip)
+        .filter(l -> l.startsWith("XCATSERVER="))
+        .map(l -> l.substring("XCATSERVER=".length()).strip())
+        .reduce((first, second) -> second)
+        .orElse("");
+  }
+
+  /**
+   * The gateway of the default route in AIX's {@code netstat -rn}; empty when there is none.
+   *
+   * <p>Sample line: {@code default 20.10.12.1 UG 1 0 hf0 - -}
+   */
+  static String defaultGateway(List<String> lines) throws Unparseable {
+    if (lines.stream().noneMatch(l -> l.startsWith("Routing tables"))) {
+      throw new Unparseable("netstat -rn: no routing tables in its output");
+    }
+    for (String line : lines) {
+      String[] fields = line.strip().split("\\s+", -1);
+      if (fields.length > 1 && fields[0].equals("default")) {
+        return fields[1];
+      }
+    }
+    return "";
+  }
 }

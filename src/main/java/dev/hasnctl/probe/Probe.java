@@ -3,6 +3,7 @@ package dev.hasnctl.probe;
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
@@ -74,12 +75,26 @@ public final class Probe {
     if (emsResources != null) {
       out.putAll(observeEms(emsResources));
     }
+    // A node xCAT does not define has not booted from it: there is nothing running to observe.
+    for (var it = byHost.values().iterator(); it.hasNext(); ) {
+      List<Resource> resources = it.next();
+      if (resources.stream().allMatch(r -> undefinedNode(r.id(), out))) {
+        resources.forEach(r -> out.put(r.id(), new Observed.Absent(r.id())));
+        it.remove();
+      }
+    }
     if (!byHost.isEmpty()) {
       out.putAll(observeHosts(byHost));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
     return new ObservedState(out, trips);
+  }
+
+  /** Whether {@code id} is a running node whose xCAT definition the EMS showed absent. */
+  private boolean undefinedNode(ResourceId id, Map<ResourceId, Observed> seen) {
+    return id.kind() == ResourceKind.RUNNING_NODE
+        && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
   }
 
   private Map<ResourceId, Observed> observeEms(List<Resource> resources) {
@@ -94,24 +109,51 @@ public final class Probe {
     return HostReader.read(ems, resources, Sections.parse(lines));
   }
 
+  /**
+   * Hosts that need the same commands share one script: the SNs one, the compute nodes another.
+   * Compute nodes are always reached with {@code xdsh} on the EMS; SNs too unless access is direct.
+   */
   private Map<ResourceId, Observed> observeHosts(Map<HostName, List<Resource>> byHost) {
+    Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
+    byHost.forEach(
+        (host, resources) ->
+            byKinds.computeIfAbsent(kinds(resources), k -> new TreeMap<>()).put(host, resources));
+    Map<ResourceId, Observed> out = new TreeMap<>();
+    byKinds.forEach(
+        (kinds, hosts) -> {
+          if (mode == Mode.DIRECT && !kinds.equals(Set.of(ResourceKind.RUNNING_NODE))) {
+            out.putAll(direct(hosts));
+          } else {
+            out.putAll(throughXdsh(hosts));
+          }
+        });
+    return out;
+  }
+
+  private static final java.util.Comparator<Set<ResourceKind>> BY_KINDS =
+      java.util.Comparator.comparing(Set::toString);
+
+  private Map<ResourceId, Observed> direct(Map<HostName, List<Resource>> byHost) {
+    Map<ResourceId, Observed> out = new TreeMap<>();
+    byHost.forEach(
+        (host, resources) -> {
+          Script script = HostReader.script(resources, false);
+          try {
+            ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
+            out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
+          } catch (TransportException e) {
+            out.putAll(unknown(resources, host + " unreachable: " + e.getMessage()));
+          }
+        });
+    return out;
+  }
+
+  private Map<ResourceId, Observed> throughXdsh(Map<HostName, List<Resource>> byHost) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
     Map<ResourceId, Observed> out = new TreeMap<>();
-    if (mode == Mode.DIRECT) {
-      byHost.forEach(
-          (host, resources) -> {
-            try {
-              ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
-              out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
-            } catch (TransportException e) {
-              out.putAll(unknown(resources, host + " unreachable: " + e.getMessage()));
-            }
-          });
-      return out;
-    }
-    String noderange = String.join(",", byHost.keySet().stream().map(HostName::value).toList());
+    String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
     try {
       r = run(ems, Argv.of("xdsh", noderange, script.toString()));
@@ -144,7 +186,13 @@ public final class Probe {
             String why =
                 unreachable.getOrDefault(
                     name, "no output from " + name + " through xdsh: " + r.stderr().strip());
-            out.putAll(unknown(resources, name + " unreachable: " + why));
+            if (resources.stream().allMatch(x -> x.id().kind() == ResourceKind.RUNNING_NODE)) {
+              // A compute node that is down or hung runs nothing to correct; it boots from its
+              // definitions, which the EMS and SNs hold.
+              resources.forEach(res -> out.put(res.id(), new Observed.Absent(res.id())));
+            } else {
+              out.putAll(unknown(resources, name + " unreachable: " + why));
+            }
           } else {
             out.putAll(HostReader.read(host, resources, Sections.parse(perHost.get(name))));
           }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,38 @@ class DriftCommandTest {
         .contains("Nothing was changed.");
     assertThat(second.exitCode()).isEqualTo(2);
     assertThat(second.out()).contains("~ service nfsd");
+  }
+
+  @Test
+  void aBootedNodeWhoseXcatinfoNamesAnotherServerIsDriftAndApplyFixesIt() {
+    Path drifted = dir.resolve("d.json");
+    CliRun init =
+        CliRun.of(
+            "sim",
+            "init",
+            spec.toString(),
+            "--out",
+            drifted.toString(),
+            "--scenario",
+            "converged",
+            "--drift",
+            "1",
+            "--seed",
+            "6");
+    Matcher m =
+        Pattern.compile("drift: (cn\\d+) /etc/xcatinfo points at the EMS").matcher(init.out());
+    assertThat(m.find()).as(init.out()).isTrue();
+    String node = m.group(1);
+
+    CliRun run = CliRun.of("drift", spec.toString(), "--target", "sim:" + drifted, "--no-color");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains(node + "\n  ~ running-node " + node)
+        .contains("xcatserver: \"ems01\" → \"20.10.12.17\"");
+    CliRun.of("apply", spec.toString(), "--target", "sim:" + drifted, "--auto-approve");
+    assertThat(CliRun.of("drift", spec.toString(), "--target", "sim:" + drifted).exitCode())
+        .isZero();
   }
 
   @Test

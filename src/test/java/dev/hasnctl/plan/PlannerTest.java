@@ -55,8 +55,36 @@ class PlannerTest {
     Plan plan = plan(r -> shippedByXcat(r) ? present(r) : new Observed.Absent(r.id()));
 
     assertThat(plan.steps()).isNotEmpty();
+    // A node that has not booted (no /etc/xcatinfo) has no running state to correct.
     assertThat(plan.toAdd())
-        .isEqualTo(desired.list().stream().filter(r -> !shippedByXcat(r)).count());
+        .isEqualTo(
+            desired.list().stream()
+                .filter(r -> !shippedByXcat(r) && r.id().kind() != ResourceKind.RUNNING_NODE)
+                .count());
+    assertRulesHold(plan);
+  }
+
+  @Test
+  void bootedNodesPointingElsewhereAreCorrectedWithOneXdshPerGroupAfterTheirDefinitions() {
+    Plan plan =
+        plan(
+            r ->
+                r.id().kind() == ResourceKind.RUNNING_NODE
+                        && r.properties().get("xcatserver").equals("20.10.12.1")
+                    ? present(
+                        Resource.managed(
+                            r.id(), Map.of("xcatserver", "ems01", "gateway", "10.0.0.1"), ""))
+                    : present(r));
+
+    assertThat(plan.steps()).hasSize(1);
+    Step step = plan.steps().get(0);
+    assertThat(step.host().value()).isEqualTo("ems01");
+    assertThat(step.command().args().subList(0, 2)).containsExactly("xdsh", "cn[0001-0128]");
+    assertThat(step.command().args().get(2))
+        .contains("cp -p /etc/xcatinfo /etc/xcatinfo.hasnctl.20261125T030000Z")
+        .contains("XCATSERVER=20.10.12.1")
+        .endsWith("mv /etc/xcatinfo.hasnctl.new /etc/xcatinfo && route delete default 10.0.0.1");
+    assertThat(step.verifies()).hasSize(128);
     assertRulesHold(plan);
   }
 

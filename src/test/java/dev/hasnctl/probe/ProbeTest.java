@@ -99,6 +99,7 @@ class ProbeTest {
     ObservedState observed = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.XDSH);
 
     assertThat(observed.roundTrips()).containsOnlyKeys(EMS);
-    assertThat(observed.roundTrips().get(EMS)).isEqualTo(2);
+    // The EMS's own script, one xdsh to every SN, one xdsh to every booted compute node.
+    assertThat(observed.roundTrips().get(EMS)).isEqualTo(3);
   }
 }

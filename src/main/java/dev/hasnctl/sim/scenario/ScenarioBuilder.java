@@ -242,7 +242,8 @@ public final class ScenarioBuilder {
       spec.consoleRedirect().ifPresent(c -> node.consoleLog = c.target().value());
     }
     String master = active.xcatmaster().value();
-    host.files.put("/etc/xcatinfo", "XCATSERVER=" + master + "\n");
+    // snmove writes the SN's address; so does hasnctl, and so does a converged cluster.
+    host.files.put("/etc/xcatinfo", "XCATSERVER=" + active.address() + "\n");
     NodeServices services = spec.nodeServices();
     node.syslog = target(services.syslog(), master);
     node.ntp = target(services.ntp(), master);
