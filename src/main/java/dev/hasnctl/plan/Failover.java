@@ -131,19 +131,7 @@ public final class Failover {
       }
       List<ResourceId> more = verifies.getOrDefault(i, List.of());
       if (!more.isEmpty()) {
-        List<ResourceId> all = new ArrayList<>(step.verifies());
-        all.addAll(more);
-        step =
-            new Step(
-                step.id(),
-                step.host(),
-                step.lane(),
-                step.phase(),
-                step.nodes(),
-                step.command(),
-                step.why(),
-                all,
-                step.after());
+        step = step.alsoVerifies(more);
       }
       out.add(step);
     }

@@ -3,6 +3,8 @@ package dev.hasnctl.plan;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.ResourceId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +45,13 @@ public record Step(
     all.addAll(more);
     all.remove(id);
     return new Step(id, host, lane, phase, nodes, command, why, verifies, all);
+  }
+
+  /** This step, also proven by the state of {@code more} resources. */
+  public Step alsoVerifies(Collection<ResourceId> more) {
+    List<ResourceId> all = new ArrayList<>(verifies);
+    all.addAll(more);
+    return new Step(id, host, lane, phase, nodes, command, why, all, after);
   }
 
   /** The id, host and command line: what a reader of a failure message needs. */

@@ -71,19 +71,24 @@ public final class DriftMetrics {
         "Whether the last check ran to the end (1) or failed (0).",
         labels,
         success ? 1 : 0);
-    header(out, "last_run_timestamp_seconds", "When the last check finished, in Unix time.");
+    seconds(
+        out,
+        "last_run_timestamp_seconds",
+        "When the last check finished, in Unix time.",
+        labels,
+        finishedAt.toEpochMilli());
+    seconds(out, "run_duration_seconds", "How long the last check took.", labels, took.toMillis());
+  }
+
+  /** A gauge in seconds, from {@code millis}, to the millisecond. */
+  private static void seconds(
+      StringBuilder out, String name, String help, String labels, long millis) {
+    header(out, name, help);
     out.append(PREFIX)
-        .append("last_run_timestamp_seconds")
+        .append(name)
         .append(labels)
         .append(' ')
-        .append(String.format(Locale.ROOT, "%.3f", finishedAt.toEpochMilli() / 1000.0))
-        .append('\n');
-    header(out, "run_duration_seconds", "How long the last check took.");
-    out.append(PREFIX)
-        .append("run_duration_seconds")
-        .append(labels)
-        .append(' ')
-        .append(String.format(Locale.ROOT, "%.3f", took.toMillis() / 1000.0))
+        .append(String.format(Locale.ROOT, "%.3f", millis / 1000.0))
         .append('\n');
   }
 
