@@ -4,12 +4,8 @@ import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
 import dev.hasnctl.render.DriftMetrics;
 import dev.hasnctl.render.DriftText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -149,18 +145,10 @@ final class DriftCommand implements Callable<Integer> {
     return Duration.between(started, Instant.now());
   }
 
-  /** Replaces the metrics file atomically, so the collector never reads half a file. */
+  /** Replaces the metrics file whole, so the collector never reads half of it. */
   private void metrics(String text) {
-    if (prometheus == null) {
-      return;
-    }
-    Path tmp = prometheus.resolveSibling(prometheus.getFileName() + ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(
-          tmp, prometheus, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new CliFailure("cannot write " + prometheus + ": " + e.getMessage());
+    if (prometheus != null) {
+      LocalFiles.replace(prometheus, text);
     }
   }
 

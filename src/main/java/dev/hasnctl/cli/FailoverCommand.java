@@ -13,9 +13,7 @@ import dev.hasnctl.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -154,14 +152,7 @@ final class FailoverCommand {
     }
 
     private void writeSpec(String text) {
-      try {
-        Path tmp = specFile.resolveSibling(specFile.getFileName() + ".hasnctl.new");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(
-            tmp, specFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new CliFailure("cannot write " + specFile + ": " + e.getMessage());
-      }
+      LocalFiles.replace(specFile, text);
     }
   }
 

@@ -2,12 +2,8 @@ package dev.hasnctl.cli;
 
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,12 +67,6 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, Session session) {
-    try {
-      Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-      Files.writeString(tmp, PlanJson.write(plan, session::source), StandardCharsets.UTF_8);
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new CliFailure("cannot write " + out + ": " + e.getMessage());
-    }
+    LocalFiles.replace(out, PlanJson.write(plan, session::source));
   }
 }

@@ -50,6 +50,11 @@ public record Plan(
     return count(Action.BLOCKED);
   }
 
+  /** How many differences were seen: every change but those on resources not observed. */
+  public long seen() {
+    return changes.size() - blocked();
+  }
+
   /** Whether applying the plan would change nothing. */
   public boolean isEmpty() {
     return steps.isEmpty();

@@ -82,7 +82,7 @@ public final class PlanJson {
     root.put("specFile", plan.specFile());
     root.put("checkedAt", checkedAt.toString());
     root.put("fingerprint", plan.fingerprint());
-    root.put("drift", plan.changes().size() > plan.blocked());
+    root.put("drift", plan.seen() > 0);
     summaryAndChanges(root, plan, source);
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }

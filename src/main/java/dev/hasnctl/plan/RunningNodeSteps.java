@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * same correction share one {@code xdsh} over their noderange.
  */
 final class RunningNodeSteps {
-  static final String XCATINFO = "/etc/xcatinfo";
+  private static final String XCATINFO = "/etc/xcatinfo";
 
   private final HostName ems;
   private final FileEdits edits;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,12 @@ public final class Probe {
     /** Straight, through the transport, each host by name. */
     DIRECT
   }
+
+  /** What the probe reads on compute nodes: their running state only. */
+  private static final Set<ResourceKind> RUNNING = Set.of(ResourceKind.RUNNING_NODE);
+
+  /** Hosts probed alike are batched by the kinds they hold, in a stable order. */
+  private static final Comparator<Set<ResourceKind>> BY_KINDS = Comparator.comparing(Set::toString);
 
   private final Transport transport;
   private final HostName ems;
@@ -121,7 +128,7 @@ public final class Probe {
     Map<ResourceId, Observed> out = new TreeMap<>();
     byKinds.forEach(
         (kinds, hosts) -> {
-          if (mode == Mode.DIRECT && !kinds.equals(Set.of(ResourceKind.RUNNING_NODE))) {
+          if (mode == Mode.DIRECT && !kinds.equals(RUNNING)) {
             out.putAll(direct(hosts));
           } else {
             out.putAll(throughXdsh(hosts));
@@ -129,9 +136,6 @@ public final class Probe {
         });
     return out;
   }
-
-  private static final java.util.Comparator<Set<ResourceKind>> BY_KINDS =
-      java.util.Comparator.comparing(Set::toString);
 
   private Map<ResourceId, Observed> direct(Map<HostName, List<Resource>> byHost) {
     Map<ResourceId, Observed> out = new TreeMap<>();
@@ -152,6 +156,7 @@ public final class Probe {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
+    boolean computeNodes = kinds(all).equals(RUNNING);
     Map<ResourceId, Observed> out = new TreeMap<>();
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
@@ -186,7 +191,7 @@ public final class Probe {
             String why =
                 unreachable.getOrDefault(
                     name, "no output from " + name + " through xdsh: " + r.stderr().strip());
-            if (resources.stream().allMatch(x -> x.id().kind() == ResourceKind.RUNNING_NODE)) {
+            if (computeNodes) {
               // A compute node that is down or hung runs nothing to correct; it boots from its
               // definitions, which the EMS and SNs hold.
               resources.forEach(res -> out.put(res.id(), new Observed.Absent(res.id())));
@@ -218,7 +223,7 @@ public final class Probe {
     return Arrays.asList(text.split("\n", -1));
   }
 
-  /** The kinds a probe of {@code host} reads, for tests and documentation. */
+  /** The kinds of {@code resources}: hosts holding the same kinds are probed with one script. */
   static Set<ResourceKind> kinds(List<Resource> resources) {
     Set<ResourceKind> kinds = new TreeSet<>();
     resources.forEach(r -> kinds.add(r.id().kind()));

@@ -30,7 +30,7 @@ public final class DriftMetrics {
         "detected",
         "Whether the cluster differs from its spec (1) or matches it (0).",
         "{" + spec + "}",
-        plan.changes().size() - plan.blocked() > 0 ? 1 : 0);
+        plan.seen() > 0 ? 1 : 0);
     header(out, "changes", "Differences between the cluster and its spec, by what a plan does.");
     for (Action action : Action.values()) {
       long n = plan.changes().stream().filter(c -> c.action() == action).count();

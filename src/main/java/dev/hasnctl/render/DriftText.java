@@ -1,7 +1,6 @@
 package dev.hasnctl.render;
 
 import dev.hasnctl.plan.Action;
-import dev.hasnctl.plan.Change;
 import dev.hasnctl.plan.Plan;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,13 +23,7 @@ public final class DriftText {
     if (plan.matches()) {
       return "No drift: the cluster matches " + plan.specFile() + " (checked " + checkedAt + ").\n";
     }
-    long drifted = plan.changes().size() - plan.blocked();
-    long hosts =
-        plan.changes().stream()
-            .filter(c -> c.action() != Action.BLOCKED)
-            .map(c -> c.id().host())
-            .distinct()
-            .count();
+    long drifted = plan.seen();
     StringBuilder out = new StringBuilder();
     if (drifted > 0) {
       out.append(new Style(color).bold("Drift:"))
@@ -39,7 +32,7 @@ public final class DriftText {
           .append(" in ")
           .append(count(drifted, "resource"))
           .append(" on ")
-          .append(count(hosts, "host"))
+          .append(count(hosts(plan, false), "host"))
           .append(" (checked ")
           .append(checkedAt)
           .append(").\n");
@@ -52,13 +45,7 @@ public final class DriftText {
     if (plan.blocked() > 0) {
       out.append(count(plan.blocked(), "resource"))
           .append(" could not be observed on ")
-          .append(
-              plan.changes().stream()
-                  .filter(c -> c.action() == Action.BLOCKED)
-                  .map(Change::id)
-                  .map(id -> id.host().value())
-                  .distinct()
-                  .count())
+          .append(hosts(plan, true))
           .append(" host(s): drift there is unknown.\n");
     }
     if (drifted > 0) {
@@ -67,6 +54,15 @@ public final class DriftText {
           .append("` shows the steps that remove the drift; `hasnctl apply` runs them.\n");
     }
     return out.toString();
+  }
+
+  /** How many hosts have changes that were (or, {@code blocked}, could not be) observed. */
+  private static long hosts(Plan plan, boolean blocked) {
+    return plan.changes().stream()
+        .filter(c -> (c.action() == Action.BLOCKED) == blocked)
+        .map(c -> c.id().host())
+        .distinct()
+        .count();
   }
 
   private static String count(long n, String noun) {
