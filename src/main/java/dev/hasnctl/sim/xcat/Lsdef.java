@@ -2,8 +2,10 @@ package dev.hasnctl.sim.xcat;
 
 import dev.hasnctl.transport.ExecResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** {@code lsdef}, as DBobjectdefs.pm {@code defls} prints it (docs/formats.md). */
@@ -75,9 +77,10 @@ final class Lsdef {
           return out.error("No node in '" + names + "', check the noderange syntax.").result();
         }
       }
+      Set<String> known = new HashSet<>(all);
       List<String> shown = new ArrayList<>();
       for (String name : new TreeSet<>(wanted)) {
-        if (all.contains(name)) {
+        if (known.contains(name)) {
           shown.add(name);
         } else {
           out.info("Could not find an object named '" + name + "' of type '" + type + "'.");

@@ -3,6 +3,7 @@ package dev.hasnctl.sim.xcat;
 import dev.hasnctl.model.Noderange;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +14,53 @@ import java.util.TreeSet;
  * The xCAT database as the simulator keeps it: generic tables of rows keyed by their first column,
  * read and written in place, with xCAT's node/group attribute resolution on top.
  *
- * <p>Not thread-safe: the simulator runs one command at a time against one state.
+ * <p>Rows are found through an index by key column, built on first use per table and kept up to
+ * date by this class's writers, so a command costs what it touches rather than a scan of the table
+ * per lookup. {@link #rows} hands out the live list, which its caller may change: it drops that
+ * table's index, and the next lookup builds it again.
+ *
+ * <p>Not thread-safe: the simulator runs one command at a time against one state, and a new {@code
+ * XcatDb} wraps the tables for each command.
  */
 public final class XcatDb {
   private final Map<String, List<Map<String, String>>> tables;
+  private final Map<String, Map<String, Map<String, String>>> byKey = new HashMap<>();
 
   /** Wraps {@code tables} (mutated in place; table name to rows). */
   public XcatDb(Map<String, List<Map<String, String>>> tables) {
     this.tables = tables;
   }
 
-  /** The rows of {@code table}, possibly empty, live. */
+  /** The rows of {@code table}, possibly empty, live: the caller may change them. */
   public List<Map<String, String>> rows(String table) {
+    byKey.remove(table);
+    return live(table);
+  }
+
+  private List<Map<String, String>> live(String table) {
     return tables.computeIfAbsent(table, t -> new ArrayList<>());
+  }
+
+  /** The first row of each key of {@code table}, as a scan in row order would find it. */
+  private Map<String, Map<String, String>> index(String table) {
+    return byKey.computeIfAbsent(
+        table,
+        t -> {
+          String keyCol = XcatSchema.keyColumn(t);
+          Map<String, Map<String, String>> index = new HashMap<>();
+          for (Map<String, String> row : live(t)) {
+            String key = row.get(keyCol);
+            if (key != null) {
+              index.putIfAbsent(key, row);
+            }
+          }
+          return index;
+        });
   }
 
   /** The row of {@code table} whose key column is {@code key}. */
   public Optional<Map<String, String>> row(String table, String key) {
-    String keyCol = XcatSchema.keyColumn(table);
-    return rows(table).stream().filter(r -> key.equals(r.get(keyCol))).findFirst();
+    return Optional.ofNullable(index(table).get(key));
   }
 
   /** Sets one column of the row keyed {@code key}, creating the row; an empty value clears it. */
@@ -42,9 +71,13 @@ public final class XcatDb {
                 () -> {
                   Map<String, String> created = new LinkedHashMap<>();
                   created.put(XcatSchema.keyColumn(table), key);
-                  rows(table).add(created);
+                  live(table).add(created);
+                  index(table).put(key, created);
                   return created;
                 });
+    if (column.equals(XcatSchema.keyColumn(table))) {
+      byKey.remove(table);
+    }
     if (value == null || value.isEmpty()) {
       row.remove(column);
     } else {
@@ -57,6 +90,7 @@ public final class XcatDb {
    * key=value[,key=value...]}), creating the row when none matches.
    */
   public void setWhere(String table, Map<String, String> keys, String column, String value) {
+    byKey.remove(table);
     Map<String, String> row =
         rows(table).stream()
             .filter(
@@ -77,7 +111,8 @@ public final class XcatDb {
 
   /** Removes the rows whose columns equal {@code keys}; whether one was there. */
   public boolean deleteWhere(String table, Map<String, String> keys) {
-    return rows(table)
+    byKey.remove(table);
+    return live(table)
         .removeIf(
             r -> keys.entrySet().stream().allMatch(k -> k.getValue().equals(r.get(k.getKey()))));
   }
@@ -85,7 +120,8 @@ public final class XcatDb {
   /** Removes the row keyed {@code key} from {@code table}; whether one was there. */
   public boolean delete(String table, String key) {
     String keyCol = XcatSchema.keyColumn(table);
-    return rows(table).removeIf(r -> key.equals(r.get(keyCol)));
+    byKey.remove(table);
+    return live(table).removeIf(r -> key.equals(r.get(keyCol)));
   }
 
   /** One value of the row keyed {@code key}, empty when unset. */
@@ -95,9 +131,7 @@ public final class XcatDb {
 
   /** Every defined node (a nodelist row), sorted. */
   public List<String> nodes() {
-    TreeSet<String> out = new TreeSet<>();
-    rows("nodelist").forEach(r -> out.add(r.get("node")));
-    return List.copyOf(out);
+    return List.copyOf(new TreeSet<>(index("nodelist").keySet()));
   }
 
   /** Whether {@code name} is a defined node. */
