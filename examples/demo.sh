@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the built-in simulator: check the example spec, then plan, apply and plan
 # again against a freshly installed simulated cluster (EMS, 2 SN pairs, 512 diskless nodes).
-# Run from the repository root after `mvn -B -DskipTests package`.
+# Run from the repository root after `./mvnw -B -DskipTests package`.
 set -euo pipefail
-hasnctl() { java -jar target/hasnctl.jar "$@"; }
+hasnctl() { bin/hasnctl "$@"; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
