@@ -5,6 +5,7 @@ import dev.hasnctl.plan.PlanJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +54,12 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
       Plan plan = session.plan(Instant.now());
+      Optional<String> emsDown =
+          EmsReach.unreachable(plan, session.spec.ems().name(), specFile.toString());
+      if (emsDown.isPresent()) {
+        stderr.println("hasnctl: " + emsDown.get());
+        return ExitCodes.PARTIAL;
+      }
       stdout.print(output.render(plan, session::source));
       stdout.flush();
       if (out != null) {

@@ -26,9 +26,16 @@ final class PlanOutput {
   @Option(names = "--no-color", description = "No colours, even on a terminal.")
   boolean noColor;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Text: every resource on its own line and every host on its own, instead of hosts "
+              + "alike as one noderange and a host's unknowns of one cause as one line.")
+  boolean verbose;
+
   String render(Plan plan, Function<String, Optional<String>> source) {
     return switch (format) {
-      case text -> PlanText.render(plan, source, !noColor && Terminal.colors());
+      case text -> PlanText.render(plan, source, !noColor && Terminal.colors(), verbose);
       case json -> PlanJson.write(plan, source);
       case markdown -> PlanMarkdown.render(plan, source);
     };

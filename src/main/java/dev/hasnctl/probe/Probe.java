@@ -80,7 +80,24 @@ public final class Probe {
     Map<ResourceId, Observed> out = new TreeMap<>();
     List<Resource> emsResources = byHost.remove(ems);
     if (emsResources != null) {
-      out.putAll(observeEms(emsResources));
+      try {
+        out.putAll(observeEms(emsResources));
+      } catch (TransportException e) {
+        String why = ems + " unreachable: " + e.getMessage();
+        out.putAll(unknown(emsResources, why));
+        if (e.layer() == TransportException.Layer.CONNECT
+            || e.layer() == TransportException.Layer.AUTH) {
+          // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
+          // reason, without a connection attempt per host that could only fail the same way.
+          for (var it = byHost.values().iterator(); it.hasNext(); ) {
+            List<Resource> resources = it.next();
+            if (mode == Mode.XDSH || kinds(resources).equals(RUNNING)) {
+              out.putAll(unknown(resources, why));
+              it.remove();
+            }
+          }
+        }
+      }
     }
     // A node xCAT does not define has not booted from it: there is nothing running to observe.
     for (var it = byHost.values().iterator(); it.hasNext(); ) {
@@ -104,16 +121,10 @@ public final class Probe {
         && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
   }
 
-  private Map<ResourceId, Observed> observeEms(List<Resource> resources) {
+  private Map<ResourceId, Observed> observeEms(List<Resource> resources) throws TransportException {
     Script script = HostReader.script(resources, true);
-    List<String> lines;
-    try {
-      ExecResult r = run(ems, Argv.of("sh", "-c", script.toString()));
-      lines = lines(r.stdout());
-    } catch (TransportException e) {
-      return unknown(resources, ems + " unreachable: " + e.getMessage());
-    }
-    return HostReader.read(ems, resources, Sections.parse(lines));
+    ExecResult r = run(ems, Argv.of("sh", "-c", script.toString()));
+    return HostReader.read(ems, resources, Sections.parse(lines(r.stdout())));
   }
 
   /**

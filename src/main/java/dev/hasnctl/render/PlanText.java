@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A plan as people read it in a terminal: the changes grouped by host with {@code + ~ - ! ?},
@@ -21,22 +22,44 @@ import java.util.function.Function;
  * then the summary line. Colours only when asked (a terminal, no {@code --no-color}).
  */
 public final class PlanText {
+  /**
+   * A host's unknowns sharing one reason are shown as one line from this many on, unless verbose:
+   * fewer read better one by one.
+   */
+  private static final int SUMMED_UNKNOWNS = 4;
+
+  /** Stands for the host's own name in a host's rendered changes, until hosts alike are merged. */
+  private static final String SELF = "\u0000";
+
   private final Function<String, Optional<String>> source;
   private final Style style;
+  private final boolean verbose;
   private final StringBuilder out = new StringBuilder();
 
-  private PlanText(Function<String, Optional<String>> source, boolean color) {
+  private PlanText(Function<String, Optional<String>> source, boolean color, boolean verbose) {
     this.source = source;
     this.style = new Style(color);
+    this.verbose = verbose;
   }
 
   /**
-   * Renders {@code plan}.
+   * Renders {@code plan}, with what is alike grouped: hosts whose changes are the same (compute
+   * nodes, mostly) under one noderange, and a host's many unknowns of one cause as one line.
    *
    * @param source where a spec pointer is in the spec file, e.g. {@code cluster.yaml:12:3}
    */
   public static String render(Plan plan, Function<String, Optional<String>> source, boolean color) {
-    return new PlanText(source, color).plan(plan);
+    return render(plan, source, color, false);
+  }
+
+  /**
+   * Renders {@code plan}; {@code verbose} shows every resource and every host on its own.
+   *
+   * @param source where a spec pointer is in the spec file, e.g. {@code cluster.yaml:12:3}
+   */
+  public static String render(
+      Plan plan, Function<String, Optional<String>> source, boolean color, boolean verbose) {
+    return new PlanText(source, color, verbose).plan(plan);
   }
 
   /**
@@ -44,7 +67,7 @@ public final class PlanText {
    * {@code diff} block in Markdown.
    */
   static String changesOnly(Plan plan, Function<String, Optional<String>> source) {
-    PlanText text = new PlanText(source, false);
+    PlanText text = new PlanText(source, false, false);
     text.changes(plan);
     StringBuilder out = new StringBuilder();
     for (String line : text.out.toString().split("\n", -1)) {
@@ -58,7 +81,7 @@ public final class PlanText {
 
   /** The changes grouped by host, as in a plan but without its steps and summary. */
   static String changes(Plan plan, Function<String, Optional<String>> source, boolean color) {
-    PlanText text = new PlanText(source, color);
+    PlanText text = new PlanText(source, color, false);
     text.changes(plan);
     return text.out.toString();
   }
@@ -118,11 +141,83 @@ public final class PlanText {
     Map<HostName, List<Change>> byHost = new TreeMap<>();
     plan.changes()
         .forEach(c -> byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c));
+    // Each host's changes are rendered with its own name left out, so that hosts alike (512 nodes
+    // not observed for one reason, 128 nodes needing one correction) show once, as a noderange.
+    Map<String, List<String>> hostsByBody = new LinkedHashMap<>();
     byHost.forEach(
         (host, changes) -> {
-          out.append('\n').append(style.bold(host.value())).append('\n');
-          grouped(changes).forEach(this::change);
+          PlanText body = new PlanText(source, style.color(), verbose);
+          body.host(host, changes);
+          String text = body.out.toString();
+          String key = verbose ? host.value() + "\n" + text : text;
+          hostsByBody.computeIfAbsent(key, k -> new ArrayList<>()).add(host.value());
         });
+    hostsByBody.forEach(
+        (key, hosts) -> {
+          String body = verbose ? key.substring(key.indexOf('\n') + 1) : key;
+          String name = hosts.size() == 1 ? hosts.get(0) : Noderange.compress(hosts);
+          out.append('\n').append(style.bold(name));
+          if (hosts.size() > 1) {
+            out.append("  ").append(style.dim("(" + hosts.size() + " hosts)"));
+          }
+          out.append('\n').append(body.replace(SELF, name));
+        });
+  }
+
+  /** One host's changes, its own name written as {@link #SELF}. */
+  private void host(HostName host, List<Change> changes) {
+    List<Change> shown = new ArrayList<>();
+    Map<String, List<Change>> unknownByReason = new LinkedHashMap<>();
+    for (Change change : changes) {
+      if (change.action() == Action.BLOCKED && !verbose) {
+        unknownByReason
+            .computeIfAbsent(change.note().orElse("not observed"), r -> new ArrayList<>())
+            .add(change);
+      } else {
+        shown.add(change);
+      }
+    }
+    unknownByReason.forEach(
+        (reason, unknown) -> {
+          if (unknown.size() < SUMMED_UNKNOWNS) {
+            shown.addAll(unknown);
+          }
+        });
+    grouped(shown).forEach(group -> change(host, group));
+    unknownByReason.forEach(
+        (reason, unknown) -> {
+          if (unknown.size() >= SUMMED_UNKNOWNS) {
+            unknowns(host, reason, unknown);
+          }
+        });
+  }
+
+  /** Many unknowns of one host and one cause: how many of which kind, and the cause once. */
+  private void unknowns(HostName host, String reason, List<Change> unknown) {
+    Map<String, Integer> byKind = new TreeMap<>();
+    unknown.forEach(c -> byKind.merge(c.id().kind().label(), 1, Integer::sum));
+    List<String> kinds = new ArrayList<>();
+    byKind.forEach((kind, n) -> kinds.add(n + " " + kind));
+    out.append("  ")
+        .append(
+            style.action(
+                Action.BLOCKED, "? " + unknown.size() + " resources not observed on " + SELF))
+        .append("  ")
+        .append(style.dim("(" + String.join(", ", kinds) + ")"))
+        .append('\n')
+        .append("      unknown: ")
+        .append(self(host, reason))
+        .append('\n');
+  }
+
+  /** {@code text} with {@code host}'s name as {@link #SELF}, so hosts alike render alike. */
+  private String self(HostName host, String text) {
+    if (verbose || !text.contains(host.value())) {
+      return text;
+    }
+    return Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(host.value()) + "(?![A-Za-z0-9-])")
+        .matcher(text)
+        .replaceAll(SELF);
   }
 
   /** Changes to many nodes that are alike, shown once with their noderange. */
@@ -156,9 +251,10 @@ public final class PlanText {
     return List.copyOf(groups.values());
   }
 
-  private void change(Group group) {
+  private void change(HostName host, Group group) {
     Change change = group.first();
-    String key = group.keys().size() == 1 ? shown(change) : Noderange.compress(group.keys());
+    String key =
+        group.keys().size() == 1 ? self(host, shown(change)) : Noderange.compress(group.keys());
     out.append("  ")
         .append(
             style.action(
@@ -175,7 +271,9 @@ public final class PlanText {
     out.append('\n');
     switch (change.action()) {
       case BLOCKED ->
-          out.append("      unknown: ").append(change.note().orElse("not observed")).append('\n');
+          out.append("      unknown: ")
+              .append(self(host, change.note().orElse("not observed")))
+              .append('\n');
       case REPORT -> {
         properties(change);
         out.append(

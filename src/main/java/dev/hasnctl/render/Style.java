@@ -12,6 +12,11 @@ final class Style {
     this.color = color;
   }
 
+  /** Whether this style colours. */
+  boolean color() {
+    return color;
+  }
+
   String action(Action action, String text) {
     return paint(
         switch (action) {

@@ -121,7 +121,7 @@ class FailoverCommandTest {
     CliRun apply = CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve");
 
     assertThat(failover.out())
-        .contains("? rc.shutdown /etc/rc.shutdown")
+        .containsPattern("resources not observed on sn03  \\([^)]*1 rc.shutdown")
         .doesNotContain("sn03   sh -c");
     assertThat(back.out())
         .contains("+ rc.shutdown /etc/rc.shutdown")

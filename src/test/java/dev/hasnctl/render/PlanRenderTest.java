@@ -126,10 +126,45 @@ class PlanRenderTest {
             });
 
     String text = PlanText.render(plan, PlanRenderTest::where, false);
+    String verbose = PlanText.render(plan, PlanRenderTest::where, false, true);
 
-    assertThat(text).contains("  ? service nfsd").contains("      unknown: sn03: cannot connect\n");
+    assertThat(text)
+        .containsPattern("\n  \\? \\d+ resources not observed on sn03  \\([^)]*3 service[^)]*\\)\n")
+        .contains("      unknown: sn03: cannot connect\n")
+        .doesNotContain("? service nfsd");
+    assertThat(verbose)
+        .contains("  ? service nfsd")
+        .contains("      unknown: sn03: cannot connect\n");
     assertThat(text).contains("  ! software oslevel").contains("hasnctl never installs software");
     assertThat(text).contains("No steps: nothing here is hasnctl's to change.");
+  }
+
+  @Test
+  void hostsWithTheSameChangesShowOnceAsANoderange() {
+    Plan plan =
+        plan(
+            r ->
+                r.id().kind() == ResourceKind.RUNNING_NODE
+                    ? new Observed.Unknown(
+                        r.id(), "xdsh on ems01 failed: " + r.id().host() + ": timed out")
+                    : r.id().kind() == ResourceKind.SHUTDOWN_ORDER
+                        ? with(r, "lines", "exit 0")
+                        : new Observed.Present(r));
+
+    String text = PlanText.render(plan, PlanRenderTest::where, false);
+    String verbose = PlanText.render(plan, PlanRenderTest::where, false, true);
+
+    assertThat(text)
+        .contains(
+            "\ncn[0001-0512]  (512 hosts)\n  ? running-node cn[0001-0512]  (cluster.yaml:7:3)\n")
+        .contains("      unknown: xdsh on ems01 failed: cn[0001-0512]: timed out\n")
+        .contains("\nsn[01-04]  (4 hosts)\n  ~ rc.shutdown ");
+    assertThat(text.lines().count()).isLessThan(60);
+    assertThat(verbose)
+        .contains("\ncn0007\n  ? running-node cn0007  (cluster.yaml:7:3)\n")
+        .contains("      unknown: xdsh on ems01 failed: cn0007: timed out\n")
+        .contains("\nsn02\n  ~ rc.shutdown ");
+    assertThat(verbose.lines().count()).isGreaterThan(512 * 3);
   }
 
   @Test
