@@ -24,9 +24,17 @@ final class ShortErrorHandler implements IExecutionExceptionHandler, IParameterE
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+    if (e instanceof java.io.UncheckedIOException io) {
+      // A file or the simulator's state could not be read or written: the path and the reason
+      // say what to do, and a stack trace would not.
+      commandLine
+          .getErr()
+          .println("hasnctl: " + io.getMessage() + ": " + LocalFiles.why(io.getCause()));
+      return ExitCodes.ERROR;
+    }
     commandLine.getErr().println("hasnctl: " + (e.getMessage() == null ? e : e.getMessage()));
     if (e instanceof CliFailure) {
-      return ExitCodes.ERROR;
+      return ExitCodes.ERROR; // raised on purpose, with what to do: no debug hint
     }
     if ("1".equals(System.getenv("HASNCTL_DEBUG"))) {
       e.printStackTrace(commandLine.getErr());

@@ -409,12 +409,23 @@ final class HostReader {
           Map.of("minimum", compareVersions(level.get(), minimum) >= 0 ? minimum : level.get()),
           true);
     }
-    List<String> labels =
-        cached(parsed, "emgr", () -> Parsers.emgrLabels(sections.get("emgr").orElse(List.of())));
+    List<String> labels = cached(parsed, "emgr", () -> Parsers.emgrLabels(emgr(sections)));
     String fix = id.key().substring("ifix:".length());
     return labels.contains(fix)
         ? present(id, Map.of("installed", "yes"), true)
         : new Observed.Absent(id);
+  }
+
+  /**
+   * What {@code emgr -l} listed. A host whose listing never ran, or failed for another reason than
+   * having no ifix at all, is not observed: a missing ifix is only reported when it is known.
+   */
+  private static List<String> emgr(Sections sections) throws Unparseable {
+    Optional<String> failure = sections.failure("emgr");
+    if (failure.filter(said -> said.contains("There is no efix data")).isPresent()) {
+      return List.of();
+    }
+    return section(sections, "emgr");
   }
 
   /** Compares dotted numeric versions: 2.10 is after 2.9; a non-number compares as text. */

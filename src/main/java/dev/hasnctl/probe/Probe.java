@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,21 +81,32 @@ public final class Probe {
     Map<ResourceId, Observed> out = new TreeMap<>();
     List<Resource> emsResources = byHost.remove(ems);
     if (emsResources != null) {
+      Optional<String> emsDown;
       try {
-        out.putAll(observeEms(emsResources));
+        Sections sections = Sections.parse(lines(observeEms(emsResources)));
+        emsDown = notAnEms(sections);
+        if (emsDown.isEmpty()) {
+          out.putAll(HostReader.read(ems, emsResources, sections));
+        }
       } catch (TransportException e) {
-        String why = ems + " unreachable: " + e.getMessage();
-        out.putAll(unknown(emsResources, why));
-        if (e.layer() == TransportException.Layer.CONNECT
-            || e.layer() == TransportException.Layer.AUTH) {
-          // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
-          // reason, without a connection attempt per host that could only fail the same way.
-          for (var it = byHost.values().iterator(); it.hasNext(); ) {
-            List<Resource> resources = it.next();
-            if (mode == Mode.XDSH || kinds(resources).equals(RUNNING)) {
-              out.putAll(unknown(resources, why));
-              it.remove();
-            }
+        boolean refused =
+            e.layer() == TransportException.Layer.CONNECT
+                || e.layer() == TransportException.Layer.AUTH;
+        emsDown = Optional.of(ems + " unreachable: " + e.getMessage());
+        if (!refused) {
+          out.putAll(unknown(emsResources, emsDown.get()));
+          emsDown = Optional.empty();
+        }
+      }
+      if (emsDown.isPresent()) {
+        // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
+        // reason, without a connection attempt per host that could only fail the same way.
+        out.putAll(unknown(emsResources, emsDown.get()));
+        for (var it = byHost.values().iterator(); it.hasNext(); ) {
+          List<Resource> resources = it.next();
+          if (mode == Mode.XDSH || kinds(resources).equals(RUNNING)) {
+            out.putAll(unknown(resources, emsDown.get()));
+            it.remove();
           }
         }
       }
@@ -121,10 +133,21 @@ public final class Probe {
         && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
   }
 
-  private Map<ResourceId, Observed> observeEms(List<Resource> resources) throws TransportException {
+  /** The output of the EMS's probe script. */
+  private String observeEms(List<Resource> resources) throws TransportException {
     Script script = HostReader.script(resources, true);
-    ExecResult r = run(ems, Argv.of("sh", "-c", script.toString()));
-    return HostReader.read(ems, resources, Sections.parse(lines(r.stdout())));
+    return run(ems, Argv.of("sh", "-c", script.toString())).stdout();
+  }
+
+  /**
+   * Why the EMS's answers cannot be read at all: the machine has no xCAT (its shell did not find
+   * {@code tabdump}, as on a workstation where {@code --target} was forgotten).
+   */
+  private Optional<String> notAnEms(Sections sections) {
+    return sections
+        .failure("site")
+        .filter(said -> said.contains("not found"))
+        .map(said -> ems + " is not an xCAT EMS (" + said + ")");
   }
 
   /**

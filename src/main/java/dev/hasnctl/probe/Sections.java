@@ -46,6 +46,15 @@ final class Sections {
     return get(name).filter(lines -> !lines.contains(FAILED)).isPresent();
   }
 
+  /** What section {@code name}'s command said when it failed; empty when it ran and succeeded. */
+  Optional<String> failure(String name) {
+    return get(name)
+        .filter(lines -> lines.contains(FAILED))
+        .map(
+            lines ->
+                String.join(" / ", lines.stream().filter(l -> !l.equals(FAILED)).toList()).strip());
+  }
+
   /** Whether section {@code name} says its file does not exist. */
   boolean absent(String name) {
     return get(name).filter(lines -> lines.contains(ABSENT)).isPresent();

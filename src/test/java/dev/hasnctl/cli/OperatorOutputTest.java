@@ -70,4 +70,46 @@ class OperatorOutputTest {
     assertThat(verbose.out().lines().filter(l -> l.startsWith("  ? paging-file ")).count())
         .isGreaterThan(100);
   }
+
+  @Test
+  void metricsIntoAMissingDirectorySayWhyWithoutADebugHint() {
+    Path state = dir.resolve("d.json");
+    CliRun.of(
+        "sim",
+        "init",
+        "examples/cluster.yaml",
+        "--out",
+        state.toString(),
+        "--scenario",
+        "converged");
+    Path missing = dir.resolve("no-such-dir");
+
+    CliRun drift =
+        CliRun.of(
+            "drift",
+            "examples/cluster.yaml",
+            "--target",
+            "sim:" + state,
+            "--prometheus",
+            missing.resolve("hasnctl.prom").toString());
+
+    assertThat(drift.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(drift.err())
+        .contains("cannot write " + missing.resolve("hasnctl.prom"))
+        .contains("no such directory " + missing)
+        .doesNotContain("HASNCTL_DEBUG");
+  }
+
+  @Test
+  void aMachineThatIsNotAnEmsIsToldToUseTarget() {
+    CliRun plan = CliRun.of("plan", "examples/cluster.yaml", "--target", "local");
+
+    assertThat(plan.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+    assertThat(plan.out()).isEmpty();
+    assertThat(plan.err())
+        .startsWith("hasnctl: ems01 is not an xCAT EMS (")
+        .contains("tabdump")
+        .contains("--target ssh://root@EMS")
+        .doesNotContain("HASNCTL_DEBUG");
+  }
 }
