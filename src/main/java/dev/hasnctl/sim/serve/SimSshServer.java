@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -28,6 +29,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 
 /**
  * An SSH server (Apache MINA SSHD) on 127.0.0.1 whose exec channels run command lines through a
@@ -84,6 +86,10 @@ public final class SimSshServer implements AutoCloseable {
     sshd.setKeyboardInteractiveAuthenticator(null);
     sshd.setCommandFactory(
         (channel, commandLine) -> new ExecCommand(commandLine, handler, threads, timers));
+    List<ChannelFactory> channels = new ArrayList<>(sshd.getChannelFactories());
+    channels.replaceAll(
+        f -> f instanceof ChannelSessionFactory ? new ExitStatusFirst.Factory() : f);
+    sshd.setChannelFactories(channels);
     // Nagle plus delayed ACKs would add about 40 ms to every command (toolchain.md §3).
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     SimSshServer server = new SimSshServer(sshd, hostKey, threads, timers);

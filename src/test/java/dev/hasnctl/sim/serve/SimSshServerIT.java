@@ -227,26 +227,26 @@ class SimSshServerIT {
   }
 
   /** Runs OpenSSH's {@code ssh} client with {@code input}; returns exit code, stdout, stderr. */
-  private ExecResult openSsh(String commandLine, String input) throws Exception {
-    Process ssh =
-        new ProcessBuilder(
-                "/usr/bin/ssh",
-                "-p",
-                String.valueOf(server.port()),
-                "-i",
-                dir.resolve("id_ed25519").toString(),
-                "-o",
-                "UserKnownHostsFile=" + dir.resolve("known_hosts"),
-                "-o",
-                "StrictHostKeyChecking=yes",
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "IdentitiesOnly=yes",
-                "root@127.0.0.1",
-                commandLine)
-            .redirectError(dir.resolve("ssh.err").toFile())
-            .start();
+  private ExecResult openSsh(String commandLine, String input, String... options) throws Exception {
+    List<String> argv = new java.util.ArrayList<>(List.of("/usr/bin/ssh"));
+    argv.addAll(List.of(options));
+    argv.addAll(
+        List.of(
+            "-p",
+            String.valueOf(server.port()),
+            "-i",
+            dir.resolve("id_ed25519").toString(),
+            "-o",
+            "UserKnownHostsFile=" + dir.resolve("known_hosts"),
+            "-o",
+            "StrictHostKeyChecking=yes",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "IdentitiesOnly=yes",
+            "root@127.0.0.1",
+            commandLine));
+    Process ssh = new ProcessBuilder(argv).redirectError(dir.resolve("ssh.err").toFile()).start();
     try (OutputStream in = ssh.getOutputStream()) {
       in.write(input.getBytes(StandardCharsets.UTF_8));
     }
@@ -267,6 +267,41 @@ class SimSshServerIT {
     assertThat(site.exitCode()).hasValue(0);
     assertThat(fed.stdout()).isEqualTo("fed through ssh\n");
     assertThat(received).containsExactly("fail", "lsdef -t site -c", "cat");
+  }
+
+  @Test
+  void aMultiplexingOpenSshClientGetsEveryExitStatus() throws Exception {
+    String[] mux = {
+      "-o",
+      "ControlMaster=auto",
+      "-o",
+      "ControlPath=" + dir.resolve("mux-%p"),
+      "-o",
+      "ControlPersist=60"
+    };
+    List<Integer> codes = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        codes.add(openSsh(i % 2 == 0 ? "fail" : "lsdef -t site -c", "", mux).exitCode().orElse(-1));
+      }
+    } finally {
+      new ProcessBuilder(
+              "/usr/bin/ssh",
+              "-o",
+              "ControlPath=" + dir.resolve("mux-%p"),
+              "-p",
+              String.valueOf(server.port()),
+              "-O",
+              "exit",
+              "root@127.0.0.1")
+          .redirectErrorStream(true)
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
+    }
+
+    for (int i = 0; i < codes.size(); i++) {
+      assertThat(codes.get(i)).as("exit status of command %d", i).isEqualTo(i % 2 == 0 ? 3 : 0);
+    }
   }
 
   @Test
