@@ -33,7 +33,8 @@ final class SchemaCheck {
           "absolutePath", "invalid-path",
           "name", "invalid-name",
           "ipv4", "invalid-address",
-          "nodeService", "invalid-node-service");
+          "nodeService", "invalid-node-service",
+          "gpfsDevice", "invalid-gpfs-device");
 
   private static final JsonNode SCHEMA_NODE = loadSchema();
   private static final Schema SCHEMA =
@@ -83,7 +84,7 @@ final class SchemaCheck {
             "unknown-key",
             sourceMap.key(child).orElse(sourceMap.locate(pointer)),
             child,
-            "unknown key '" + key + "' in " + where,
+            "unknown key '" + Shown.value(key) + "' in " + where,
             fix);
       }
       case "required" -> {
@@ -101,7 +102,10 @@ final class SchemaCheck {
         String rule = DEF_RULES.getOrDefault(def, "schema-" + keyword);
         String expected = owner.path("description").asString("");
         JsonNode value = at(tree, pointer);
-        String shown = value.isString() ? "'" + value.asString() + "'" : value.toString();
+        String shown =
+            value.isString()
+                ? "'" + Shown.value(value.asString()) + "'"
+                : Shown.value(value.toString());
         if (pointer.endsWith("/password")) {
           shown = "the value";
         }
