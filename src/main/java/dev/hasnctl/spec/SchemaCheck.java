@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,7 +100,10 @@ final class SchemaCheck {
       }
       default -> {
         String def = definitionName(schemaAt).orElse("");
-        String rule = DEF_RULES.getOrDefault(def, "schema-" + keyword);
+        String rule =
+            DEF_RULES.getOrDefault(
+                def,
+                "schema-" + keyword.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
         String expected = owner.path("description").asString("");
         JsonNode value = at(tree, pointer);
         String shown =

@@ -269,6 +269,24 @@ class SpecLoaderTest {
         .anySatisfy(line -> assertThat(line).contains("... (100000 characters)"));
   }
 
+  @Test
+  void valuesWithThousandsOfSegmentsOrLabelsAreRefusedNotOverflowingTheMatcher() {
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "  pagingDir: /install/paging ", "  pagingDir: " + "/install".repeat(20_000) + " ")
+            .replace(
+                "  gpfsCluster: snadmin.p7hpc.example.com",
+                "  gpfsCluster: " + "a.".repeat(40_000) + "a")
+            .replace("  domain: p7hpc.example.com", "  domain: " + "b.".repeat(40_000) + "b");
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors)
+        .extracting(Diagnostic::rule)
+        .containsExactlyInAnyOrder("invalid-host-name", "schema-pattern", "invalid-path");
+  }
+
   private static int lineOf(String yaml, String text) {
     return yaml.substring(0, yaml.indexOf(text)).split("\n", -1).length;
   }
