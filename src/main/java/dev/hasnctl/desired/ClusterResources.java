@@ -94,14 +94,14 @@ final class ClusterResources {
             "/nfsFailover"));
 
     spec.ems()
-        .db2Export()
+        .requiredDb2Export()
         .ifPresent(
             export ->
                 out.add(
                     Resource.managed(
                         new ResourceId(ems, ResourceKind.EXPORT, export.path().value()),
                         Map.of("line", export.exportsLine()),
-                        "/ems/db2Export")));
+                        spec.ems().db2Export().isPresent() ? "/ems/db2Export" : "/ems/database")));
   }
 
   private static void site(Expansion out, HostName ems, String attribute, String value) {

@@ -20,7 +20,7 @@ final class ServiceNodeResources {
 
   static void add(ClusterSpec spec, Expansion out) {
     SharedInstall shared = spec.sharedInstall();
-    String domainFile = shared.localDomainFile().value();
+    String domainFile = SharedInstall.LOCAL_DOMAIN_FILE.value();
     Map<String, String> domain = Map.of("content", spec.site().domain() + "\n");
     out.add(
         Resource.managed(

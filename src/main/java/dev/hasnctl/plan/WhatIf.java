@@ -107,7 +107,7 @@ public final class WhatIf {
       }
       group
           .paging()
-          .ifPresent(
+          .ifPresentOrElse(
               p -> {
                 if (!p.activation().equals("fur")) {
                   missing.add("paging activated without :fur hangs the nodes on failover");
@@ -115,7 +115,11 @@ public final class WhatIf {
                 if (!p.removeSwapnfs0()) {
                   missing.add("swapnfs0 stays active and hangs the nodes on failover");
                 }
-              });
+              },
+              () ->
+                  missing.add(
+                      "no paging in the spec: NIM's swapnfs0 stays active and hangs the nodes on"
+                          + " failover"));
       List<String> why =
           missing.isEmpty()
               ? List.of(
@@ -131,31 +135,37 @@ public final class WhatIf {
               to,
               missing.isEmpty(),
               why,
-              losses(spec, group)));
+              losses(spec, group, sn)));
     }
     return new Death(sn, fates);
   }
 
-  private static List<String> losses(ClusterSpec spec, ComputeGroup group) {
+  private static List<String> losses(ClusterSpec spec, ComputeGroup group, HostName sn) {
     List<String> out = new ArrayList<>();
     Optional<OsImage> image = spec.image(group.image());
     if (image.flatMap(OsImage::dump).isPresent()) {
       out.add("dump device (it never fails over)");
     }
     NodeServices services = spec.nodeServices();
-    if (services.syslog().equals(NodeServices.XCATMASTER)) {
+    // The dying SN named directly is lost just as "xcatmaster" is.
+    if (lostWith(spec, services.syslog(), sn)) {
       out.add("syslog forwarding");
     }
-    if (services.ntp().equals(NodeServices.XCATMASTER)) {
+    if (lostWith(spec, services.ntp(), sn)) {
       out.add("NTP");
     }
-    if (services.defaultGateway().equals(NodeServices.XCATMASTER)) {
+    if (lostWith(spec, services.defaultGateway(), sn)) {
       out.add("default gateway");
     }
     if (services.nameResolution() == NodeServices.NameResolution.DNS) {
       out.add("name service");
     }
     return out;
+  }
+
+  private static boolean lostWith(ClusterSpec spec, String service, HostName sn) {
+    return service.equals(NodeServices.XCATMASTER)
+        || spec.serviceNode(sn.value()).filter(s -> ClusterSpec.names(s, service)).isPresent();
   }
 
   /** The cluster's single points of failure, whichever SN dies. */

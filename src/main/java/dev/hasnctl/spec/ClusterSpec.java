@@ -56,6 +56,36 @@ public record ClusterSpec(
     return serviceNodes.stream().filter(sn -> sn.name().value().equals(name)).findFirst();
   }
 
+  /**
+   * Whether {@code value} names one of the service nodes: the placeholders {@code xcatmaster} and
+   * {@code <xcatmaster>} (each node's own SN), or an SN's name, xcatmaster name or address. Host
+   * names are compared by their first label, ignoring case, as one host has one short name.
+   */
+  public boolean namesServiceNode(String value) {
+    String v = value.trim();
+    return v.equals(NodeServices.XCATMASTER)
+        || v.equals("<xcatmaster>")
+        || serviceNodes.stream().anyMatch(sn -> names(sn, v));
+  }
+
+  /** Whether {@code value} is {@code sn}'s name, xcatmaster name or address. */
+  public static boolean names(ServiceNode sn, String value) {
+    String v = value.trim();
+    String shortName = shortName(v);
+    return v.equals(sn.address())
+        || shortName.equals(shortName(sn.name().value()))
+        || shortName.equals(shortName(sn.xcatmaster().value()));
+  }
+
+  /** The first label of a host name in lower case; an IPv4 address is returned whole. */
+  public static String shortName(String host) {
+    if (host.matches("[0-9.]+")) {
+      return host;
+    }
+    int dot = host.indexOf('.');
+    return (dot < 0 ? host : host.substring(0, dot)).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The OS image called {@code name}, if the spec declares one. */
   public Optional<OsImage> image(String name) {
     return images.stream().filter(image -> image.name().equals(name)).findFirst();

@@ -9,9 +9,13 @@ package dev.hasnctl.spec;
 public record Diagnostic(
     Severity severity, String rule, Position position, String pointer, String message, String fix) {
 
-  /** The one-line form users read. */
+  /**
+   * The one-line form users read; control characters from the spec are shown escaped, so the line
+   * stays one line and cannot drive the terminal.
+   */
   public String format() {
-    return position + ": " + severity.label() + "[" + rule + "]: " + message + " — " + fix;
+    return Shown.escape(
+        position + ": " + severity.label() + "[" + rule + "]: " + message + " — " + fix);
   }
 
   @Override

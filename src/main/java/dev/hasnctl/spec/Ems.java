@@ -9,7 +9,8 @@ import java.util.Optional;
  * The xCAT management node (EMS): how hasnctl reaches it and how it reaches the service nodes.
  *
  * @param connection {@code local} when hasnctl runs on the EMS, else {@code ssh://user@host:port}
- * @param db2Export the NFSv4 export of the DB2 directory, needed only when the database is DB2
+ * @param database the database behind xCAT; with DB2 the EMS exports the DB2 directory
+ * @param db2Export how the DB2 directory is exported; only with {@code database: db2}
  */
 public record Ems(
     HostName name,
@@ -23,6 +24,18 @@ public record Ems(
     snAccess = Defaults.or(snAccess, SnAccess.XDSH);
     database = Defaults.or(database, Database.SQLITE);
     db2Export = Defaults.optional(db2Export);
+  }
+
+  /**
+   * The DB2 export the EMS must carry (seed: "If you are using DB2 for your xCAT database, you will
+   * need to change your /etc/exports to export your DB2 source directory as NFSv4"): present
+   * exactly when the database is DB2, with the seed's path and options unless {@code db2Export}
+   * says otherwise.
+   */
+  public Optional<Db2Export> requiredDb2Export() {
+    return database == Database.DB2
+        ? Optional.of(db2Export.orElse(new Db2Export(null, null)))
+        : Optional.empty();
   }
 
   /** How commands reach service nodes and compute nodes. */

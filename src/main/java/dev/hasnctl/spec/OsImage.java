@@ -13,8 +13,6 @@ import java.util.Optional;
  * @param resolvConf must be absent: nodes resolve names from a full /etc/hosts
  * @param dump the dump resource, which must live on a local filesystem, never on GPFS
  * @param configdump the dump type collected from the client
- * @param hostsFile an /etc/hosts to copy into the spot and shared_root
- * @param netsvcConf the netsvc.conf content for the spot and shared_root, e.g. {@code hosts=local}
  * @param ifixes emgr fixes the spot must carry
  */
 public record OsImage(
@@ -25,8 +23,6 @@ public record OsImage(
     Optional<Dump> dump,
     ConfigDump configdump,
     List<String> postscripts,
-    Optional<AbsolutePath> hostsFile,
-    Optional<String> netsvcConf,
     List<String> ifixes) {
 
   public OsImage {
@@ -36,8 +32,6 @@ public record OsImage(
     dump = Defaults.optional(dump);
     configdump = Defaults.or(configdump, dump.isPresent() ? ConfigDump.SELECTIVE : ConfigDump.NONE);
     postscripts = Defaults.list(postscripts);
-    hostsFile = Defaults.optional(hostsFile);
-    netsvcConf = Defaults.optional(netsvcConf);
     ifixes = Defaults.list(ifixes, List.of("IV22221m03", "IV27038"));
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,8 @@ final class SchemaCheck {
           "absolutePath", "invalid-path",
           "name", "invalid-name",
           "ipv4", "invalid-address",
-          "nodeService", "invalid-node-service");
+          "nodeService", "invalid-node-service",
+          "gpfsDevice", "invalid-gpfs-device");
 
   private static final JsonNode SCHEMA_NODE = loadSchema();
   private static final Schema SCHEMA =
@@ -83,7 +85,7 @@ final class SchemaCheck {
             "unknown-key",
             sourceMap.key(child).orElse(sourceMap.locate(pointer)),
             child,
-            "unknown key '" + key + "' in " + where,
+            "unknown key '" + Shown.value(key) + "' in " + where,
             fix);
       }
       case "required" -> {
@@ -98,10 +100,16 @@ final class SchemaCheck {
       }
       default -> {
         String def = definitionName(schemaAt).orElse("");
-        String rule = DEF_RULES.getOrDefault(def, "schema-" + keyword);
+        String rule =
+            DEF_RULES.getOrDefault(
+                def,
+                "schema-" + keyword.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
         String expected = owner.path("description").asString("");
         JsonNode value = at(tree, pointer);
-        String shown = value.isString() ? "'" + value.asString() + "'" : value.toString();
+        String shown =
+            value.isString()
+                ? "'" + Shown.value(value.asString()) + "'"
+                : Shown.value(value.toString());
         if (pointer.endsWith("/password")) {
           shown = "the value";
         }

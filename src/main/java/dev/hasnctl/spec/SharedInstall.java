@@ -6,34 +6,55 @@ import dev.hasnctl.model.AbsolutePath;
  * The one GPFS {@code /install} filesystem shared by every service node.
  *
  * @param gpfsCluster the admin GPFS cluster all SNs belong to (not the application cluster)
- * @param device the GPFS filesystem device, e.g. {@code /dev/gpfsinstall}
- * @param migrationMountPoint where the filesystem is mounted while local /install is migrated
+ * @param device the GPFS filesystem device, {@code /dev/NAME}
+ * @param mountPoint where the filesystem is mounted and exported: {@code /install}
  * @param blockSize GPFS block size, {@code 512K} or {@code 1M}
- * @param pagingDir where per-node paging files live; never NIM's own paging directory
+ * @param stateliteDir the persistent statelite directory, below {@code mountPoint}
+ * @param pagingDir where per-node paging files live, below {@code mountPoint}; never NIM's own
+ *     paging directory
  * @param pagingReplicated whether GPFS replicates {@code pagingDir}; must be false
- * @param nimPagingDir NIM's paging directory, emptied by rmdsklsnode
- * @param localDomainFile the NFSv4 domain file on the EMS and every SN
  */
 public record SharedInstall(
     String gpfsCluster,
     String device,
     AbsolutePath mountPoint,
-    AbsolutePath migrationMountPoint,
     String blockSize,
     AbsolutePath stateliteDir,
     AbsolutePath pagingDir,
-    Boolean pagingReplicated,
-    AbsolutePath nimPagingDir,
-    AbsolutePath localDomainFile) {
+    Boolean pagingReplicated) {
+
+  /**
+   * The NFSv4 domain file on the EMS and every SN. Fixed by AIX (seed: "NFSv4 requires that the
+   * file /etc/nfs/local_domain contains a single entry with your cluster domain name"), so it is
+   * not a spec key: no spec can point hasnctl's write of the domain at another file.
+   */
+  public static final AbsolutePath LOCAL_DOMAIN_FILE = AbsolutePath.of("/etc/nfs/local_domain");
+
+  /**
+   * The temporary mount point of the GPFS filesystem while local /install is migrated (seed: "such
+   * as /install-gpfs"); a path there is on GPFS too.
+   */
+  public static final AbsolutePath MIGRATION_MOUNT_POINT = AbsolutePath.of("/install-gpfs");
 
   public SharedInstall {
     mountPoint = Defaults.or(mountPoint, AbsolutePath.of("/install"));
-    migrationMountPoint = Defaults.or(migrationMountPoint, AbsolutePath.of("/install-gpfs"));
     blockSize = Defaults.or(blockSize, "1M");
     stateliteDir = Defaults.or(stateliteDir, AbsolutePath.of("/install/statelite_data"));
     pagingDir = Defaults.or(pagingDir, AbsolutePath.of("/install/paging"));
     pagingReplicated = Defaults.or(pagingReplicated, Boolean.FALSE);
-    nimPagingDir = Defaults.or(nimPagingDir, AbsolutePath.of("/install/nim/paging"));
-    localDomainFile = Defaults.or(localDomainFile, AbsolutePath.of("/etc/nfs/local_domain"));
+  }
+
+  /**
+   * NIM's own paging directory, where mkdsklsnode puts each node's swapnfs0 and which rmdsklsnode
+   * empties: {@code nim/paging} under the shared /install, as xCAT lays out its NIM resources. Not
+   * a spec key: NIM decides it.
+   */
+  public AbsolutePath nimPagingDir() {
+    return mountPoint.resolve("nim/paging");
+  }
+
+  /** The NFSv4 domain file; see {@link #LOCAL_DOMAIN_FILE}. */
+  public AbsolutePath localDomainFile() {
+    return LOCAL_DOMAIN_FILE;
   }
 }

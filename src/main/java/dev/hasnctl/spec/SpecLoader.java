@@ -51,8 +51,26 @@ public final class SpecLoader {
     }
   }
 
-  /** Loads the spec in {@code content}, naming {@code fileName} in every diagnostic. */
+  /**
+   * Loads the spec in {@code content}, naming {@code fileName} in every diagnostic. Never throws:
+   * should a check itself fail, that is reported as {@code internal-error}, not a stack trace.
+   */
   public static Result load(byte[] content, String fileName) {
+    try {
+      return loadChecked(content, fileName);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(
+          fileName,
+          "internal-error",
+          "hasnctl could not check this file ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + Shown.value(e.getMessage()))
+              + "); nothing was run",
+          "report this with the file to the hasnctl maintainers");
+    }
+  }
+
+  private static Result loadChecked(byte[] content, String fileName) {
     if (content.length > MAX_BYTES) {
       return failed(
           fileName,

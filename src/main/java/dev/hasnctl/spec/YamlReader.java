@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -78,6 +80,12 @@ final class YamlReader {
             .build();
     Optional<Node> root;
     try {
+      // The composer recurses once per nesting level; the event parser does not. Measure the
+      // depth on the events first, so 2,000 nested '[' are refused instead of overflowing the
+      // stack.
+      if (tooDeep(new Parse(settings).parseString(text))) {
+        return failed();
+      }
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(this::position).orElse(Position.startOf(file));
@@ -138,13 +146,34 @@ final class YamlReader {
     return false;
   }
 
+  private boolean tooDeep(Iterable<Event> events) {
+    int depth = 0;
+    for (Event event : events) {
+      Event.ID id = event.getEventId();
+      if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+        if (++depth > MAX_DEPTH) {
+          problem(
+              position(event.getStartMark().orElseThrow()),
+              "/",
+              "yaml-too-deep",
+              "the document nests deeper than " + MAX_DEPTH + " levels here",
+              "a cluster spec nests a few levels; remove the extra brackets or indentation");
+          return true;
+        }
+      } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+        depth--;
+      }
+    }
+    return false;
+  }
+
   private JsonNode convert(Node node, String pointer, int depth) {
     if (++values > MAX_VALUES || depth > MAX_DEPTH) {
-      if (problems.stream().noneMatch(d -> d.rule().equals("yaml-too-large"))) {
+      if (problems.stream().noneMatch(d -> d.rule().startsWith("yaml-too-"))) {
         problem(
             position(node.getStartMark().orElseThrow()),
             pointer,
-            "yaml-too-large",
+            values > MAX_VALUES ? "yaml-too-large" : "yaml-too-deep",
             values > MAX_VALUES
                 ? "the document expands to more than " + MAX_VALUES + " values"
                 : "the document nests deeper than " + MAX_DEPTH + " levels",
@@ -179,7 +208,7 @@ final class YamlReader {
               pointer + "/" + escape(key),
               "yaml-duplicate-key",
               "duplicate key '"
-                  + key
+                  + Shown.value(key)
                   + "' (first at line "
                   + earlier.line()
                   + ", column "
@@ -210,21 +239,33 @@ final class YamlReader {
       }
       return array;
     }
-    return scalar((ScalarNode) node);
+    return scalar((ScalarNode) node, pointer);
   }
 
-  private static JsonNode scalar(ScalarNode node) {
+  private JsonNode scalar(ScalarNode node, String pointer) {
     String text = node.getValue();
     Tag tag = node.getTag();
-    try {
-      if (Tag.INT.equals(tag)) {
-        return JSON.numberNode(Long.decode(text.replace("0o", "0")));
+    if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+      try {
+        if (Tag.INT.equals(tag)) {
+          return JSON.numberNode(Long.decode(text.replace("0o", "0")));
+        }
+        double number = Double.parseDouble(text);
+        if (Double.isFinite(number)) {
+          return JSON.numberNode(number);
+        }
+      } catch (NumberFormatException e) {
+        if (text.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(inf|nan)")) {
+          return JSON.stringNode(text); // .inf and .nan: the schema names the wrong type
+        }
       }
-      if (Tag.FLOAT.equals(tag)) {
-        return JSON.numberNode(Double.parseDouble(text));
-      }
-    } catch (NumberFormatException e) {
-      return JSON.stringNode(text);
+      problem(
+          position(node.getStartMark().orElseThrow()),
+          pointer,
+          "number-out-of-range",
+          "the number " + Shown.value(text) + " is too large to be a value of this spec",
+          "write a number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+      return JSON.nullNode();
     }
     if (Tag.BOOL.equals(tag)) {
       return JSON.booleanNode(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));

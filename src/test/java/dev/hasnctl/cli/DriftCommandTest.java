@@ -44,7 +44,7 @@ class DriftCommandTest {
     assertThat(first.exitCode()).isEqualTo(2);
     assertThat(first.out())
         .contains("Drift: the cluster differs from " + spec + " in 1 resource on 1 host")
-        .contains("sn02\n  ~ service nfsd  (" + spec + ":55:5)\n")
+        .contains("sn02\n  ~ service nfsd  (" + spec + ":54:5)\n")
         .contains("state: \"inoperative\" → \"active\"")
         .contains("Nothing was changed.");
     assertThat(second.exitCode()).isEqualTo(2);

@@ -61,6 +61,62 @@ class ValidateCommandTest {
   }
 
   @Test
+  void specsThatWouldHarmTheClusterAreRefusedEachWithItsRuleAndPlace() throws IOException {
+    Path hostile =
+        copyOfExample(
+            "hostile.yaml",
+            "    path: /mntdb2         # the DB2 source directory (never / or a system directory)",
+            "    path: /",
+            "    address: 20.10.12.17\n",
+            "    address: 20.10.12.1\n",
+            "  options: [vers=4, rw, noauto, \"root=*\"]",
+            "  options: [vers=3, \"replicas=/install@20.10.12.1\", rw]",
+            "  afterGpfs: [rcnfs, xcatd]",
+            "  afterGpfs: []",
+            "  shutdownLines: [\"stopsrc -s nfsd\", \"exit 0\"]",
+            "  shutdownLines: [\"exit 0\"]",
+            "    nodes: cn[0001-0128]\n",
+            "    nodes: cn[0001-0127],sn01\n",
+            "    mount: $noderes.xcatmaster:/install/statelite_data",
+            "    mount: $noderes.xcatmaster:/etc",
+            "    options: vers=4\n",
+            "    options: vers=4,vers=3\n",
+            "  target: /tmp/conslog",
+            "  target: /etc/passwd",
+            "  node: util01",
+            "  node: sn02");
+    CliRun run = CliRun.of("validate", hostile.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    Golden.assertMatches("validate/hostile-example.txt", run.out().replace(dir.toString(), "DIR"));
+  }
+
+  @Test
+  void pathsInDisguiseAndKeysThatWouldPointHasnctlElsewhereAreRefusedByTheSchema()
+      throws IOException {
+    Path hostile =
+        copyOfExample(
+            "disguised.yaml",
+            "  device: /dev/gpfsinstall",
+            "  device: /dev/../etc/shadow",
+            "  pagingReplicated: false",
+            "  localDomainFile: /etc/passwd\n  nimPagingDir: /install/x\n"
+                + "  migrationMountPoint: /install-gpfs\n  pagingReplicated: false",
+            "      location: /export/nim    # local jfs2; AIX cannot dump to GPFS",
+            "      location: /./install/dump",
+            "    configdump: selective      # skip user data in dumps",
+            "    configdump: selective\n    netsvcConf: \"hosts = bind,local\"\n"
+                + "    hostsFile: /etc/hosts",
+            "    xcat: 2.7.2\n    aix: 7100-01-03-1207\n    ifixes: [IV22221m03, IV27038, SF3548436]\n"
+                + "  serviceNodes",
+            "    xcat: 2.7.99999999999\n    aix: 7100-01-03-1207\n"
+                + "    ifixes: [IV22221m03, IV27038, SF3548436]\n  serviceNodes");
+    CliRun run = CliRun.of("validate", hostile.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    Golden.assertMatches(
+        "validate/disguised-example.txt", run.out().replace(dir.toString(), "DIR"));
+  }
+
+  @Test
   void jsonCarriesTheSameFindings() throws IOException {
     Path broken = copyOfExample("broken.yaml", "blockSize: 1M", "blokSize: 1M");
     CliRun run = CliRun.of("validate", "--format", "json", broken.toString());
@@ -68,7 +124,7 @@ class ValidateCommandTest {
     assertThat(run.out())
         .contains("\"valid\" : false")
         .contains("\"rule\" : \"unknown-key\"")
-        .contains("\"line\" : 44")
+        .contains("\"line\" : 43")
         .contains("\"fix\" : \"did you mean 'blockSize'?\"");
   }
 

@@ -3,6 +3,7 @@ package dev.hasnctl.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HostNameTest {
@@ -30,5 +31,27 @@ class HostNameTest {
     assertThatThrownBy(() -> AbsolutePath.of("/a/../etc"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AbsolutePath.of("/a b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pathsAreOnlyAcceptedInNormalFormSoOnePlaceHasOneSpelling() {
+    for (String bad :
+        List.of(
+            "/./install/dump",
+            "/install/nim/./paging",
+            "/install//paging",
+            "/..",
+            "/install/..",
+            "/install/.",
+            "//etc")) {
+      assertThatThrownBy(() -> AbsolutePath.of(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThat(AbsolutePath.of("/install/.hidden/x..y").value()).isEqualTo("/install/.hidden/x..y");
+    assertThat(AbsolutePath.of("/var/adm/ras/").isWithin(AbsolutePath.of("/var/adm"))).isTrue();
+    assertThat(AbsolutePath.of("/install/").isBelow(AbsolutePath.of("/install"))).isFalse();
+    assertThat(AbsolutePath.of("/install/paging").isBelow(AbsolutePath.of("/install/"))).isTrue();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hasnctl.spec.ComputeGroup.Active;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpecLoaderTest {
@@ -178,6 +179,115 @@ class SpecLoaderTest {
   @Test
   void deepNestingIsRefused() {
     String yaml = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
-    assertThat(load(yaml).errors()).extracting(Diagnostic::rule).containsExactly("yaml-too-large");
+    assertThat(load(yaml).errors()).extracting(Diagnostic::rule).containsExactly("yaml-too-deep");
+  }
+
+  @Test
+  void thousandsOfNestedBracketsAreRefusedAtTheirPlaceNotWithAStackOverflow() {
+    String yaml = "version: 1\nname: " + "[".repeat(2000) + "\n";
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.rule()).isEqualTo("yaml-too-deep");
+              assertThat(d.format()).startsWith("cluster.yaml:2:70: error[yaml-too-deep]");
+            });
+  }
+
+  @Test
+  void blockNestingIsBoundedToo() {
+    String yaml = "version: 1\nname:\n" + "- ".repeat(3000) + "x\n";
+
+    assertThat(load(yaml).errors()).extracting(Diagnostic::rule).containsExactly("yaml-too-deep");
+  }
+
+  @Test
+  void numbersTooLargeForAnyFieldGetARuleAndAPlace() {
+    String yaml =
+        SpecFixtures.example().replace("  retries: 3", "  retries: 99999999999999999999999");
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.rule()).isEqualTo("number-out-of-range");
+              assertThat(d.position().line()).isEqualTo(lineOf(yaml, "  retries: 9"));
+              assertThat(d.message()).contains("99999999999999999999999");
+            });
+  }
+
+  @Test
+  void versionComponentsTooLargeAreAPatternErrorNotACrash() {
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "    xcat: 2.7.2\n    aix: 7100-01-03-1207\n    ifixes: [IV22221m03, IV27038, SF3548436]\n  serviceNodes",
+                "    xcat: 2.7.99999999999\n    aix: 7100-01-03-1207\n    ifixes: [IV22221m03, IV27038, SF3548436]\n  serviceNodes");
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.format())
+                  .startsWith(
+                      "cluster.yaml:"
+                          + lineOf(yaml, "    xcat: 2.7.9")
+                          + ":11: error[schema-pattern]");
+            });
+  }
+
+  @Test
+  void controlCharactersAreShownEscapedAndLongValuesCut() {
+    String hostile = "\\e[2J\\ncluster.yaml: valid (0 errors, 0 warnings)\\u202e";
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "  nameservers: \"\"\n  useNFSv4onAIX",
+                "  nameservers: \"" + hostile + "\"\n  useNFSv4onAIX")
+            .replace("  domain: p7hpc.example.com", "  domain: " + "a".repeat(100_000));
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors).hasSize(2);
+    for (Diagnostic d : errors) {
+      assertThat(d.format())
+          .doesNotContain("\u001b")
+          .doesNotContain("\n")
+          .doesNotContain("\u202e")
+          .hasSizeLessThan(600);
+    }
+    assertThat(errors.stream().map(Diagnostic::format).toList())
+        .anySatisfy(
+            line -> assertThat(line).contains("\\e[2J\\ncluster.yaml: valid").contains("\\u202e"))
+        .anySatisfy(line -> assertThat(line).contains("... (100000 characters)"));
+  }
+
+  @Test
+  void valuesWithThousandsOfSegmentsOrLabelsAreRefusedNotOverflowingTheMatcher() {
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "  pagingDir: /install/paging ", "  pagingDir: " + "/install".repeat(20_000) + " ")
+            .replace(
+                "  gpfsCluster: snadmin.p7hpc.example.com",
+                "  gpfsCluster: " + "a.".repeat(40_000) + "a")
+            .replace("  domain: p7hpc.example.com", "  domain: " + "b.".repeat(40_000) + "b");
+
+    List<Diagnostic> errors = load(yaml).errors();
+
+    assertThat(errors)
+        .extracting(Diagnostic::rule)
+        .containsExactlyInAnyOrder("invalid-host-name", "schema-pattern", "invalid-path");
+  }
+
+  private static int lineOf(String yaml, String text) {
+    return yaml.substring(0, yaml.indexOf(text)).split("\n", -1).length;
   }
 }

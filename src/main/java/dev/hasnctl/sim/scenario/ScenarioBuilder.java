@@ -40,8 +40,8 @@ public final class ScenarioBuilder {
     base(ems, spec.software().ems(), "xcatd");
     ems.files.put(
         "/etc/nfs/local_domain", scenario == Scenario.FRESH ? "" : spec.site().domain() + "\n");
-    if (scenario == Scenario.CONVERGED && spec.ems().db2Export().isPresent()) {
-      ems.files.put("/etc/exports", spec.ems().db2Export().get().exportsLine() + "\n");
+    if (scenario == Scenario.CONVERGED && spec.ems().requiredDb2Export().isPresent()) {
+      ems.files.put("/etc/exports", spec.ems().requiredDb2Export().get().exportsLine() + "\n");
     }
     postscripts(ems, spec, scenario);
     Nim.master(ems, spec, scenario);

@@ -32,6 +32,10 @@ final class StorageRules {
             "no image puts its dump resource on the GPFS /install",
             StorageRules::dump),
         SimpleRule.error(
+            "dump-per-image",
+            "each image has a dump resource of its own",
+            StorageRules::dumpPerImage),
+        SimpleRule.error(
             "paging-under-nim",
             "paging files are not under NIM's own paging directory",
             StorageRules::pagingUnderNim),
@@ -49,11 +53,12 @@ final class StorageRules {
             StorageRules::stateliteServer),
         SimpleRule.error(
             "statelite-vers4",
-            "the statelite mount options include vers=4",
+            "the statelite mount options include vers=4 and no other NFS version",
             StorageRules::stateliteVers),
         SimpleRule.error(
             "console-redirect",
-            "a persistent /var/adm/ras needs the console log redirected outside persistent storage",
+            "a persistent /var/adm/ras needs the console log redirected outside persistent storage,"
+                + " by a postscript every group with that image runs",
             StorageRules::console));
   }
 
@@ -71,7 +76,7 @@ final class StorageRules {
 
   /** Whether {@code path} is on the GPFS filesystem, at its final or its migration mount point. */
   private static boolean onGpfs(SharedInstall shared, AbsolutePath path) {
-    return path.isWithin(shared.mountPoint()) || path.isWithin(shared.migrationMountPoint());
+    return path.isWithin(shared.mountPoint()) || path.isWithin(SharedInstall.MIGRATION_MOUNT_POINT);
   }
 
   private static List<Finding> dump(ClusterSpec spec) {
@@ -91,6 +96,33 @@ final class StorageRules {
                     + spec.sharedInstall().mountPoint()
                     + "; AIX cannot dump to GPFS",
                 "use a local jfs2 filesystem such as /export/nim"));
+      }
+    }
+    return out;
+  }
+
+  private static List<Finding> dumpPerImage(ClusterSpec spec) {
+    List<Finding> out = new ArrayList<>();
+    java.util.Map<String, String> owner = new java.util.HashMap<>();
+    for (int i = 0; i < spec.images().size(); i++) {
+      OsImage image = spec.images().get(i);
+      if (image.dump().isEmpty()) {
+        continue;
+      }
+      String resource = image.dump().get().resource();
+      String earlier = owner.putIfAbsent(resource, image.name());
+      if (earlier != null) {
+        out.add(
+            Finding.at(
+                "/images/" + i + "/dump/resource",
+                "images "
+                    + earlier
+                    + " and "
+                    + image.name()
+                    + " share the dump resource "
+                    + resource
+                    + "; NIM allocates a dump resource to the nodes of one image",
+                "give image " + image.name() + " its own, e.g. " + image.name() + "-dump"));
       }
     }
     return out;
@@ -199,14 +231,20 @@ final class StorageRules {
     List<Finding> out = new ArrayList<>();
     for (int i = 0; i < spec.statelite().size(); i++) {
       StateliteEntry row = spec.statelite().get(i);
-      if (!List.of(row.options().split(",", -1)).contains("vers=4")) {
+      List<String> options = List.of(row.options().split(",", -1));
+      List<String> versions = options.stream().filter(o -> o.startsWith("vers=")).toList();
+      if (!versions.equals(List.of("vers=4"))) {
         out.add(
             Finding.at(
                 "/statelite/" + i + "/options",
                 "statelite mount options '"
                     + row.options()
-                    + "' lack vers=4; NFSv3 has no replicas",
-                "add vers=4"));
+                    + "' "
+                    + (versions.contains("vers=4")
+                        ? "name another NFS version beside vers=4"
+                        : "lack vers=4")
+                    + "; only NFSv4 has replicas",
+                "write vers=4 once and no other vers="));
       }
     }
     return out;

@@ -138,7 +138,7 @@ class RulesTest {
         breaks(
             "console-redirect",
             "  target: /tmp/conslog\n",
-            "  target: /var/adm/ras/conslog  # expect: console-redirect\n"),
+            "  target: /var/adm/ras/conslog  # expect: console-redirect, console-target-local\n"),
         breaks(
             "first-bundle",
             "    installpBundles: [xCATaixCN71, teal-gpfs]",
@@ -149,8 +149,8 @@ class RulesTest {
             "  - name: aix71-teal\n    nfsVers: 3  # expect: image-nfs-vers\n"),
         breaks(
             "no-resolv-conf",
-            "    netsvcConf: \"hosts = local\"\n",
-            "    netsvcConf: \"hosts = local\"\n    resolvConf: aix71-resolv  # expect: no-resolv-conf\n"),
+            "    configdump: selective      # skip user data in dumps\n",
+            "    configdump: selective\n    resolvConf: aix71-resolv  # expect: no-resolv-conf\n"),
         breaks(
             "required-ifixes",
             "    installpBundles: [xCATaixCN71, teal-gpfs]\n    ifixes: [IV22221m03, IV27038]",
@@ -162,7 +162,58 @@ class RulesTest {
         breaks(
             "teal-password-reference",
             "  password: env:XCATDB_PASSWORD   # a reference; never the password itself",
-            "  password: s3cret-Pa55  # expect: teal-password-reference"));
+            "  password: s3cret-Pa55  # expect: teal-password-reference"),
+        breaks(
+            "roles-disjoint",
+            "    nodes: cn[0001-0128]\n",
+            "    nodes: cn[0001-0127],sn01  # expect: roles-disjoint\n"),
+        breaks("roles-disjoint", "  node: util01\n", "  node: sn02  # expect: roles-disjoint\n"),
+        breaks(
+            "unique-address",
+            "    address: 20.10.12.17\n",
+            "    address: 20.10.12.1  # expect: unique-address\n"),
+        breaks(
+            "system-path",
+            "    path: /mntdb2         # the DB2 source directory (never / or a system directory)",
+            "    path: /  # expect: system-path"),
+        breaks(
+            "console-target-local",
+            "  target: /tmp/conslog\n",
+            "  target: /var/log/conslog  # expect: console-target-local\n"),
+        breaks(
+            "paging-on-gpfs",
+            "  pagingDir: /install/paging           # NOT /install/nim/paging: rmdsklsnode empties that",
+            "  pagingDir: /paging  # expect: paging-on-gpfs"),
+        breaks(
+            "statelite-dir",
+            "    mount: $noderes.xcatmaster:/install/statelite_data",
+            "    mount: $noderes.xcatmaster:/install/other  # expect: statelite-dir"),
+        breaks(
+            "dump-per-image",
+            "    ifixes: [IV22221m03, IV27038]\n\n",
+            "    ifixes: [IV22221m03, IV27038]\n    dump:\n      resource: aix71-compute-dump  # expect: dump-per-image\n\n"),
+        breaks(
+            "exports-vers4",
+            "  options: [vers=4, rw, noauto, \"root=*\"]",
+            "  options: [vers=3, rw, noauto, \"root=*\"]  # expect: exports-vers4"),
+        breaks(
+            "db2-export",
+            "  database: db2           # so the EMS exports /mntdb2 over NFSv4: SN re-installs work",
+            "  database: sqlite",
+            "    path: /mntdb2         # the DB2 source directory (never / or a system directory)",
+            "    path: /mntdb2  # expect: db2-export"),
+        breaks(
+            "inittab-order",
+            "  afterGpfs: [rcnfs, xcatd]",
+            "  afterGpfs: [xcatd]  # expect: inittab-order"),
+        breaks(
+            "shutdown-lines",
+            "  shutdownLines: [\"stopsrc -s nfsd\", \"exit 0\"]",
+            "  shutdownLines:\n    - stopsrc -s nfsd\n    - rm -rf /  # expect: shutdown-lines\n    - exit 0"),
+        breaks(
+            "postscript-name",
+            "  postscript: conslog\n",
+            "  postscript: setupnfsv4replication  # expect: postscript-name\n"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -182,7 +233,10 @@ class RulesTest {
         Arguments.of("spof-ntp", "  ntp: ntp1.p7hpc.example.com", "  ntp: xcatmaster"),
         Arguments.of(
             "spof-default-gateway", "  defaultGateway: none", "  defaultGateway: xcatmaster"),
-        Arguments.of("spof-name-resolution", "  nameResolution: hosts", "  nameResolution: dns"));
+        Arguments.of("spof-name-resolution", "  nameResolution: hosts", "  nameResolution: dns"),
+        Arguments.of("spof-ntp", "  ntp: ntp1.p7hpc.example.com", "  ntp: sn02-hfi"),
+        Arguments.of(
+            "spof-default-gateway", "  defaultGateway: none", "  defaultGateway: 20.10.12.17"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -203,6 +257,48 @@ class RulesTest {
   }
 
   @Test
+  void syslogToAnSnNamedDirectlyWarnsAsXcatmasterDoes() {
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "  syslog: xcatmaster       # xCAT's default: forwarded to the SN",
+                "  syslog: SN03.p7hpc.example.com");
+
+    SpecLoader.Result result = SpecFixtures.load(yaml);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.rule()).isEqualTo("spof-syslog");
+              assertThat(w.message()).contains("the service node SN03.p7hpc.example.com");
+            });
+  }
+
+  @Test
+  void aGroupWithoutPagingKeepsSwapnfs0AndIsWarnedOf() {
+    String yaml =
+        SpecFixtures.example()
+            .replace(
+                "    paging: *paging\n    postscripts: [conslog]\n  - name: sn04group",
+                "    postscripts: [conslog]\n  - name: sn04group");
+
+    SpecLoader.Result result = SpecFixtures.load(yaml);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings())
+        .filteredOn(w -> w.rule().equals("spof-paging"))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.message()).startsWith("group sn03group has no paging");
+              assertThat(yaml.split("\n", -1)[w.position().line() - 1])
+                  .isEqualTo("  - name: sn03group");
+            });
+  }
+
+  @Test
   void theExampleBreaksNoRuleAndWarnsOnlyOfSyslogThroughItsSn() {
     SpecLoader.Result result = SpecFixtures.load(SpecFixtures.example());
 
@@ -215,6 +311,7 @@ class RulesTest {
     Set<String> shown = errors().map(Breakage::rule).collect(Collectors.toSet());
     warnings().forEach(a -> shown.add((String) a.get()[0]));
     shown.add("spof-syslog");
+    shown.add("spof-paging");
 
     assertThat(shown)
         .containsExactlyInAnyOrderElementsOf(Rules.all().stream().map(Rule::id).toList());
