@@ -67,6 +67,17 @@ public final class PlanJson {
       step.verifies().forEach(id -> id(verifies.addObject(), id));
       ArrayNode after = s.putArray("after");
       step.after().stream().sorted().forEach(after::add);
+      if (!step.backups().isEmpty()) {
+        ArrayNode backups = s.putArray("backups");
+        for (Backup backup : step.backups()) {
+          ObjectNode b = backups.addObject();
+          b.put("file", backup.file());
+          b.put("copy", backup.copy());
+          if (!backup.nodes().isEmpty()) {
+            b.put("nodes", Noderange.compress(new TreeSet<>(backup.nodes())));
+          }
+        }
+      }
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
@@ -149,6 +160,19 @@ public final class PlanJson {
         required(s, "after").forEach(a -> after.add(a.asString()));
         Set<String> nodes =
             optional(s, "nodes").map(r -> Set.copyOf(Noderange.expand(r))).orElse(Set.of());
+        List<Backup> backups = new ArrayList<>();
+        JsonNode savedBackups = s.get("backups");
+        if (savedBackups != null) {
+          for (JsonNode b : savedBackups) {
+            backups.add(
+                new Backup(
+                    text(b, "file"),
+                    text(b, "copy"),
+                    optional(b, "nodes")
+                        .map(r -> Set.copyOf(Noderange.expand(r)))
+                        .orElse(Set.of())));
+          }
+        }
         steps.add(
             new Step(
                 text(s, "id"),
@@ -159,7 +183,8 @@ public final class PlanJson {
                 new Argv(argv),
                 text(s, "why"),
                 verifies,
-                after));
+                after,
+                backups));
       }
       return new Plan(
           text(root, "specFile"),

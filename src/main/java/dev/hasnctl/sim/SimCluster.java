@@ -150,6 +150,9 @@ public final class SimCluster {
       }
       out.append(last.stdout());
       status = last.exitCode().orElse(1);
+      if (step.negated()) {
+        status = status == 0 ? 1 : 0;
+      }
     }
     return ExecResult.exited(status, out.toString(), err.toString());
   }

@@ -110,6 +110,27 @@ class SimTransportTest {
   }
 
   @Test
+  void aNegatedLsitabRemovesARecordOnlyWhenItIsThere() throws TransportException {
+    SimTransport transport = transport(state());
+    Argv removeIfThere = Argv.of("sh", "-c", "! lsitab rcnfs || rmitab rcnfs");
+
+    ExecResult absent = transport.exec(HostName.of("sn01"), removeIfThere, Duration.ofSeconds(5));
+    ExecResult present =
+        transport.exec(
+            HostName.of("sn01"),
+            Argv.of("sh", "-c", "! lsitab mmfs || rmitab mmfs"),
+            Duration.ofSeconds(5));
+
+    assertThat(absent.exitCode()).hasValue(0);
+    assertThat(present.exitCode()).hasValue(0);
+    assertThat(
+            transport
+                .exec(HostName.of("sn01"), Argv.of("lsitab", "-a"), Duration.ofSeconds(5))
+                .stdout())
+        .doesNotContain("mmfs");
+  }
+
+  @Test
   void mkitabInsertsAfterTheNamedEntry() throws TransportException {
     SimState state = state();
     SimTransport transport = transport(state);
