@@ -80,6 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
       try {
         Plan plan;
         Set<String> done = new HashSet<>();
+        Set<String> unfinished = new HashSet<>();
         Journal journal;
         if (resume) {
           if (!Files.exists(planFile) || !Files.exists(journalFile)) {
@@ -87,9 +88,20 @@ final class ApplyCommand implements Callable<Integer> {
           }
           plan = readPlan(planFile);
           journal = Journal.resume(journalFile, plan.fingerprint());
-          done.addAll(Journal.done(journalFile));
+          done.addAll(journal.previous().done());
+          unfinished.addAll(journal.previous().unfinished());
           out.println(
-              "Resuming: " + done.size() + " of " + plan.steps().size() + " steps already done.");
+              "Resuming: "
+                  + done.size()
+                  + " of "
+                  + plan.steps().size()
+                  + " steps already done"
+                  + (unfinished.isEmpty()
+                      ? "."
+                      : "; "
+                          + unfinished.size()
+                          + " started without a known good end are checked on the cluster"
+                          + " first and run again only if they are not done."));
         } else {
           plan = session.plan(Instant.now());
           if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
@@ -116,7 +128,8 @@ final class ApplyCommand implements Callable<Integer> {
               planFile, PlanJson.write(plan, session::source), StandardCharsets.UTF_8);
           journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
         }
-        ApplyReport report = Applying.run(session, plan, journal, done, parallel, target, out);
+        ApplyReport report =
+            Applying.run(session, plan, journal, done, unfinished, parallel, target, out);
         return Applying.finish(report, plan, journalFile, out, err);
       } finally {
         lock.close();

@@ -34,6 +34,7 @@ final class Applying {
       Plan plan,
       Journal journal,
       Set<String> done,
+      Set<String> unfinished,
       int parallel,
       TargetOptions target,
       PrintWriter out) {
@@ -57,41 +58,57 @@ final class Applying {
                     number,
                     total,
                     result.step().host(),
-                    result.ok()
-                        ? "done, verified"
-                        : result
-                            .outcome()
-                            .name()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' '));
+                    switch (result.outcome()) {
+                      case OK -> "done, verified";
+                      case ALREADY_DONE -> "already done (its postcondition holds), not run again";
+                      case FAILED -> "failed";
+                      case UNREACHABLE -> "could not be run or its end was not seen";
+                      case NOT_VERIFIED -> "ran, but not verified";
+                      case CRASHED -> "crashed";
+                    });
                 out.flush();
               }
             },
             parallel,
             target.timeout(),
             Clock.systemUTC());
-    return applier.run(plan, done);
+    return applier.run(plan, done, unfinished);
   }
 
   static int finish(
       ApplyReport report, Plan plan, Path journalFile, PrintWriter out, PrintWriter err) {
     if (report.failure().isPresent()) {
-      StepResult failed = report.failure().get();
-      err.println();
-      err.println("Step " + failed.step().id() + " failed on " + failed.step().host() + ":");
-      err.println("  command: " + failed.step().command().toShell());
-      failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
-      err.println(
-          "  "
-              + (failed.outcome() == StepResult.Outcome.NOT_VERIFIED ? "not verified: " : "")
-              + failed.detail());
+      for (StepResult failed : report.results()) {
+        if (failed.ok()) {
+          continue;
+        }
+        err.println();
+        err.println(
+            "Step "
+                + failed.step().id()
+                + (failed.outcome() == StepResult.Outcome.CRASHED ? " crashed on " : " failed on ")
+                + failed.step().host()
+                + ":");
+        err.println("  command: " + failed.step().command().toShell());
+        failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
+        err.println(
+            "  "
+                + switch (failed.outcome()) {
+                  case NOT_VERIFIED -> "not verified: ";
+                  case UNREACHABLE -> "its end was not seen: ";
+                  case CRASHED -> "cause: ";
+                  case OK, ALREADY_DONE, FAILED -> "";
+                }
+                + failed.detail());
+      }
       err.println(
           report.notRun().size()
               + " step"
               + (report.notRun().size() == 1 ? " was" : "s were")
               + " not run. Journal: "
               + journalFile
-              + ". Fix the cause, then: hasnctl apply --resume ...");
+              + " (hasnctl journal shows it). Fix the cause, then: hasnctl apply --resume "
+              + plan.specFile());
       return ExitCodes.ERROR;
     }
     out.println(

@@ -143,7 +143,7 @@ final class FailoverCommand {
           Path journalFile = state.resolve("journal.jsonl");
           Journal journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
           ApplyReport report =
-              Applying.run(session, plan, journal, Set.of(), parallel, target, out);
+              Applying.run(session, plan, journal, Set.of(), Set.of(), parallel, target, out);
           return Applying.finish(report, plan, journalFile, out, err);
         } finally {
           lock.close();

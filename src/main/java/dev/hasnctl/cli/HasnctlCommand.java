@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       DriftCommand.class,
       ApplyCommand.class,
+      JournalCommand.class,
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,
       WhatIfCommand.class,
