@@ -40,7 +40,7 @@ final class Session implements AutoCloseable {
     this.cluster = cluster;
     Probe.Mode mode =
         spec.ems().snAccess() == Ems.SnAccess.DIRECT ? Probe.Mode.DIRECT : Probe.Mode.XDSH;
-    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, target.timeout());
+    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, target.probeTimeout());
   }
 
   /**

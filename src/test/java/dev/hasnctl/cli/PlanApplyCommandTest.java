@@ -114,6 +114,25 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void aProbeThatHangsIsUnknownAfterTheProbeTimeoutAndThePlanGoesOn() {
+    CliRun.of("plan", spec.toString(), "--target", target);
+    // The service nodes are probed with one xdsh from the EMS; it hangs for ten minutes.
+    CliRun.of(
+        "sim", "fault", dir.resolve("c.json").toString(), "hang-command", "ems01", "xdsh*:600");
+
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun patient =
+        CliRun.of("plan", spec.toString(), "--target", target, "--probe-timeout", "900");
+
+    assertThat(plan.exitCode()).isEqualTo(3);
+    assertThat(plan.out())
+        .contains("timed out after 2m")
+        .contains("~ site useNFSv4onAIX")
+        .containsPattern("Plan: \\d+ to add");
+    assertThat(patient.out()).doesNotContain("timed out");
+  }
+
+  @Test
   void markdownIsReadyForAMergeRequest() {
     CliRun plan = CliRun.of("plan", spec.toString(), "--target", target, "--format", "markdown");
 
