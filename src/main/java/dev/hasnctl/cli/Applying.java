@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
@@ -76,7 +75,7 @@ final class Applying {
   }
 
   static int finish(
-      ApplyReport report, Plan plan, Path journalFile, PrintWriter out, PrintWriter err) {
+      ApplyReport report, Plan plan, String journalFile, PrintWriter out, PrintWriter err) {
     if (report.failure().isPresent()) {
       for (StepResult failed : report.results()) {
         if (failed.ok()) {

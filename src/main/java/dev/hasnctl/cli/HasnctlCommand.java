@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DriftCommand.class,
       ApplyCommand.class,
       JournalCommand.class,
+      UnlockCommand.class,
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,
       WhatIfCommand.class,

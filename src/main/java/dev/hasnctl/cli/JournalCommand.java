@@ -1,16 +1,15 @@
 package dev.hasnctl.cli;
 
-import dev.hasnctl.apply.FileJournalStore;
+import dev.hasnctl.apply.ClusterState;
 import dev.hasnctl.apply.Journal;
 import dev.hasnctl.apply.JournalState;
+import dev.hasnctl.apply.JournalStore;
 import dev.hasnctl.apply.KeptBackup;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
 import dev.hasnctl.plan.Step;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "journal",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the journal of the last apply of the spec: each step done, failed, unknown (started,"
+      "Show the journal of the last apply on the spec's cluster (kept on its EMS): each step done, failed, unknown (started,"
           + " with no end recorded: the apply stopped while it ran) or not started, and every backup"
           + " its steps took, with the checksum of the content it keeps, so that a file can be"
           + " restored by hand. Changes nothing."
@@ -50,14 +49,14 @@ final class JournalCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, err)) {
-      Path state = session.stateDir();
-      FileJournalStore store = new FileJournalStore(state.resolve("journal.jsonl"));
+      ClusterState state = session.clusterState();
+      JournalStore store = state.journal();
       JournalState journal = Journal.read(store);
       if (journal.fingerprint().isEmpty()) {
         out.println("No journal: " + store.where() + " does not exist (nothing was applied).");
         return ExitCodes.OK;
       }
-      Optional<Plan> plan = plan(state.resolve("apply-plan.json"), journal);
+      Optional<Plan> plan = plan(state.read(ClusterState.planFile()), journal);
       List<String> lines = new ArrayList<>();
       int open = 0;
       for (Step step : plan.map(Plan::steps).orElse(List.of())) {
@@ -125,16 +124,16 @@ final class JournalCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<Plan> plan(Path file, JournalState journal) {
-    if (!Files.exists(file)) {
+  private static Optional<Plan> plan(Optional<String> text, JournalState journal) {
+    if (text.isEmpty()) {
       return Optional.empty();
     }
     try {
-      Plan plan = PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
+      Plan plan = PlanJson.read(text.get());
       return plan.fingerprint().equals(journal.fingerprint().orElse(""))
           ? Optional.of(plan)
           : Optional.empty();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }

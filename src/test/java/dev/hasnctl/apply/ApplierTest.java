@@ -335,18 +335,4 @@ class ApplierTest {
 
     assertThat(transport.mostOnOneLane.get()).isEqualTo(1);
   }
-
-  @Test
-  void aSecondApplyIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
-    Path lock = dir.resolve("apply.lock");
-    ApplyLock first = ApplyLock.take(lock, "pid 1 on ems01");
-    try {
-      assertThatThrownBy(() -> ApplyLock.take(lock, "pid 2"))
-          .hasMessageContaining("another apply is running")
-          .hasMessageContaining("pid 1 on ems01");
-    } finally {
-      first.close();
-    }
-    ApplyLock.take(lock, "pid 3").close();
-  }
 }

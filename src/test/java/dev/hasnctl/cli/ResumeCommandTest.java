@@ -74,6 +74,47 @@ class ResumeCommandTest {
   }
 
   @Test
+  void twoCheckoutsOfTheSpecShareTheClustersLockAndOneIsRefusedWithTheHoldersDetails()
+      throws Exception {
+    Path other = Files.createDirectories(dir.resolve("other-checkout")).resolve("cluster.yaml");
+    Files.copy(spec, other);
+    dev.hasnctl.apply.ClusterState ems =
+        new dev.hasnctl.apply.ClusterState(
+            new dev.hasnctl.transport.XdshRelay(
+                new dev.hasnctl.sim.SimTransport(SimStore.open(state)),
+                dev.hasnctl.model.HostName.of("ems01")),
+            dev.hasnctl.model.HostName.of("ems01"),
+            java.time.Duration.ofMinutes(1));
+    dev.hasnctl.apply.LockInfo first =
+        ems.lock(
+            new dev.hasnctl.apply.LockInfo(
+                "6f1c2d1e-1111-4222-8333-944455556666",
+                "alice",
+                "alice-laptop",
+                spec.toString(),
+                "0".repeat(64),
+                "",
+                java.time.Instant.parse("2026-11-30T03:00:00Z")));
+
+    CliRun refused = CliRun.of("apply", other.toString(), "--target", target, "--auto-approve");
+    CliRun wrongId = CliRun.of("unlock", "not-the-id", other.toString(), "--target", target);
+    CliRun unlocked = CliRun.of("unlock", first.id(), other.toString(), "--target", target);
+    CliRun applied = CliRun.of("apply", other.toString(), "--target", target, "--auto-approve");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("another apply holds this cluster's lock: lock " + first.id())
+        .contains("alice on alice-laptop since 2026-11-30T03:00:00Z for " + spec)
+        .contains("hasnctl unlock " + first.id() + " " + other)
+        .doesNotContain("HASNCTL_DEBUG");
+    assertThat(wrongId.exitCode()).isEqualTo(1);
+    assertThat(wrongId.err()).contains("does not match");
+    assertThat(unlocked.exitCode()).as(unlocked.err()).isZero();
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(ems.holder()).isEmpty();
+  }
+
+  @Test
   void aResumedInittabStepThatAlreadyRanDoesNotLoop() {
     Map<String, String> before = host("sn01").files;
     CliRun.of("sim", "fault", state.toString(), "drop-connection", "sn01", "sh -c *inittab*");
