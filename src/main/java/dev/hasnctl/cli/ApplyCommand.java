@@ -73,13 +73,24 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     boolean savedPlan = input.getFileName().toString().endsWith(".json");
-    Plan saved = savedPlan ? readPlan(input) : null;
-    Path specFile = savedPlan ? Path.of(saved.specFile()) : input;
+    String savedJson = savedPlan ? readText(input) : null;
+    Plan saved = savedPlan ? parsePlan(savedJson, input.toString()) : null;
+    origin = savedPlan ? origin(savedJson) : Optional.empty();
+    Path specFile =
+        origin
+            .map(o -> Path.of(o.specPath()))
+            .orElse(savedPlan ? Path.of(saved.specFile()) : input);
+    if (target.target == null && origin.isPresent()) {
+      // The plan was made for this target; --target overrides it.
+      target.target = origin.get().target();
+    }
     try (Session session = Session.open(specFile, target, err)) {
       return Locks.holding(
           session, saved == null ? "" : saved.fingerprint(), () -> apply(session, saved, out, err));
     }
   }
+
+  private Optional<PlanJson.Origin> origin = Optional.empty();
 
   private int apply(Session session, Plan saved, PrintWriter out, PrintWriter err) {
     ClusterState state = session.clusterState();
@@ -116,11 +127,7 @@ final class ApplyCommand implements Callable<Integer> {
     } else {
       plan = session.plan(Instant.now());
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
-        throw new CliFailure(
-            input
-                + " is stale: the cluster or "
-                + session.specFile
-                + " changed since it was planned; run hasnctl plan again");
+        throw new CliFailure(stale(session));
       }
       if (saved != null) {
         plan = saved;
@@ -130,7 +137,15 @@ final class ApplyCommand implements Callable<Integer> {
       if (plan.isEmpty()) {
         return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
       }
-      if (!autoApprove && !confirmed(out)) {
+      if (saved != null) {
+        // The saved plan was the review, as with terraform apply plan.out: no question again.
+        out.println(
+            "Applying the saved plan "
+                + input
+                + " to "
+                + session.cluster.description()
+                + ": the cluster and the spec are as planned.");
+      } else if (!autoApprove && !confirmed(out)) {
         out.println("Apply cancelled: nothing was changed.");
         return ExitCodes.ERROR;
       }
@@ -154,11 +169,50 @@ final class ApplyCommand implements Callable<Integer> {
     return !noColor && Terminal.colors();
   }
 
-  private static Plan readPlan(Path file) {
+  /** Why the saved plan is refused: which of the spec and the cluster changed. */
+  private String stale(Session session) {
+    String rerun =
+        "; run hasnctl plan "
+            + session.specFile
+            + " --target "
+            + session.cluster.description()
+            + " --out "
+            + input
+            + " again";
+    if (origin.isEmpty()) {
+      return input + " is stale: the cluster or " + session.specFile + " changed" + rerun;
+    }
+    if (!origin.get().specSha256().equals(Locks.sha256(session.specBytes))) {
+      return input
+          + " is stale: the spec "
+          + session.specFile
+          + " changed since it was planned (its SHA-256 was "
+          + origin.get().specSha256().substring(0, 12)
+          + "..., is "
+          + Locks.sha256(session.specBytes).substring(0, 12)
+          + "...)"
+          + rerun;
+    }
+    return input
+        + " is stale: the cluster "
+        + session.cluster.description()
+        + " changed since it was planned (the spec did not)"
+        + rerun;
+  }
+
+  private static String readText(Path file) {
     try {
-      return parsePlan(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliFailure("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private Optional<PlanJson.Origin> origin(String json) {
+    try {
+      return PlanJson.origin(json);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(input + ": " + e.getMessage());
     }
   }
 

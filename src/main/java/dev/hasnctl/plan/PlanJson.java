@@ -36,6 +36,48 @@ public final class PlanJson {
   private PlanJson() {}
 
   /**
+   * Where a saved plan was made, so that {@code apply plan.json} needs nothing else: the target it
+   * probed, the spec's absolute path and the SHA-256 of its bytes.
+   */
+  public record Origin(String target, String specPath, String specSha256) {}
+
+  /** The plan as a JSON document that also records where it was made. */
+  public static String write(
+      Plan plan, Function<String, Optional<String>> source, Optional<Origin> origin) {
+    String json = write(plan, source);
+    if (origin.isEmpty()) {
+      return json;
+    }
+    ObjectNode root = (ObjectNode) MAPPER.readTree(json);
+    ObjectNode saved = MAPPER.createObjectNode();
+    root.properties()
+        .forEach(
+            e -> {
+              saved.set(e.getKey(), e.getValue());
+              if (e.getKey().equals("specFile")) {
+                saved.put("specPath", origin.get().specPath());
+                saved.put("specSha256", origin.get().specSha256());
+                saved.put("target", origin.get().target());
+              }
+            });
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n";
+  }
+
+  /** Where the saved plan {@code json} was made; empty for a plan saved without it. */
+  public static Optional<Origin> origin(String json) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      if (root == null || !root.has("specPath") || !root.has("target")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Origin(text(root, "target"), text(root, "specPath"), text(root, "specSha256")));
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not a plan: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * The plan as a JSON document.
    *
    * @param source where a spec pointer is in the spec file ({@code cluster.yaml:12:3}), if known
