@@ -50,6 +50,8 @@ public final class Applier {
   private final Duration timeout;
   private final Clock clock;
   private final Checkpoint checkpoint;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Where a step is between its journal lines; a test hook that may stop the apply there as a crash
@@ -115,6 +117,14 @@ public final class Applier {
     this.checkpoint = checkpoint;
   }
 
+  /**
+   * Asks a running apply to start no new step; the steps running end and are journaled, then {@link
+   * #run} returns. Thread-safe; for an interrupt (Ctrl-C).
+   */
+  public void stop() {
+    stopping.set(true);
+  }
+
   /** Runs the steps of {@code plan} not in {@code done}. */
   public ApplyReport run(Plan plan, Set<String> done) {
     return run(plan, done, Set.of());
@@ -146,7 +156,7 @@ public final class Applier {
     boolean failed = false;
     try {
       while (true) {
-        if (!failed) {
+        if (!failed && !stopping.get()) {
           for (Step step : List.copyOf(pending)) {
             if (running >= parallel) {
               break;

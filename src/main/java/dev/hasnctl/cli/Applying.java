@@ -37,6 +37,7 @@ final class Applying {
       int parallel,
       TargetOptions target,
       PrintWriter out) {
+    Interruption interruption = new Interruption(plan, done, session.specFile, out);
     Applier applier =
         new Applier(
             session.cluster.transport(),
@@ -46,12 +47,14 @@ final class Applying {
             new Applier.Progress() {
               @Override
               public synchronized void started(Step step, int number, int total) {
+                interruption.started(step);
                 out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
                 out.flush();
               }
 
               @Override
               public synchronized void ended(StepResult result, int number, int total) {
+                interruption.ended(result);
                 out.printf(
                     "[%d/%d] %s: %s%n",
                     number,
@@ -71,7 +74,7 @@ final class Applying {
             parallel,
             target.timeout(),
             Clock.systemUTC());
-    return applier.run(plan, done, unfinished);
+    return interruption.watching(applier, () -> applier.run(plan, done, unfinished));
   }
 
   static int finish(
@@ -107,6 +110,16 @@ final class Applying {
               + " not run. Journal: "
               + journalFile
               + " (hasnctl journal shows it). Fix the cause, then: hasnctl apply --resume "
+              + plan.specFile());
+      return ExitCodes.ERROR;
+    }
+    if (!report.notRun().isEmpty()) {
+      err.println(
+          "Apply stopped before every step ran: "
+              + report.notRun().size()
+              + " not run. Journal: "
+              + journalFile
+              + ". Resume with: hasnctl apply --resume "
               + plan.specFile());
       return ExitCodes.ERROR;
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Taking and releasing the cluster's apply lock around a command that changes the cluster. */
@@ -25,10 +27,35 @@ final class Locks {
     } catch (IllegalStateException e) {
       throw new CliFailure(e.getMessage());
     }
+    CountDownLatch released = new CountDownLatch(1);
+    // On Ctrl-C the apply stops and this thread releases the lock below; should it not get there
+    // in time, the shutdown hook releases the lock itself so that it is not left stale.
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                if (!released.await(Interruption.GRACE_SECONDS + 5, TimeUnit.SECONDS)) {
+                  state.unlock(lock.id());
+                }
+              } catch (InterruptedException | RuntimeException e) {
+                // Nothing more can be done while the JVM exits; the next apply names the lock.
+              }
+            },
+            "hasnctl-unlock");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       return body.get();
     } finally {
-      state.unlock(lock.id());
+      try {
+        state.unlock(lock.id());
+      } finally {
+        released.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running and finds the lock released.
+        }
+      }
     }
   }
 
