@@ -31,8 +31,14 @@ import java.util.concurrent.Future;
 /**
  * Runs a plan's steps in order, at most {@code parallel} at once and never two on one host (lane),
  * a step only after every step it depends on; verifies each by observing its resources again;
- * journals every start and end; stops starting steps at the first failure and lets running ones
- * finish.
+ * journals every step's intent before it starts and its end after; stops starting steps at the
+ * first failure and lets running ones finish. A step that fails in any way, an unexpected exception
+ * included, is that step's failure, named.
+ *
+ * <p>On resume, a step the journal shows started and not done is first checked: when its
+ * postcondition already holds it is not run again ({@link StepResult.Outcome#ALREADY_DONE});
+ * otherwise it runs again, which every step is built to survive (backups are never overwritten,
+ * inittab records removed only when present).
  */
 public final class Applier {
   private final Transport transport;
@@ -43,6 +49,28 @@ public final class Applier {
   private final int parallel;
   private final Duration timeout;
   private final Clock clock;
+  private final Checkpoint checkpoint;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Where a step is between its journal lines; a test hook that may stop the apply there as a crash
+   * would.
+   */
+  interface Checkpoint {
+    /** Points in one step's run. */
+    enum Point {
+      /** The intent is journaled; the command has not been sent. */
+      BEFORE_COMMAND,
+      /** The command ended; its postcondition has not been checked. */
+      AFTER_COMMAND,
+      /** The postcondition was checked; the end is not journaled. */
+      AFTER_VERIFY
+    }
+
+    /** {@code step} reached {@code point}. */
+    void reached(Point point, Step step);
+  }
 
   /** Hears about steps as they start and end, e.g. to print progress on a terminal. */
   public interface Progress {
@@ -62,6 +90,19 @@ public final class Applier {
       int parallel,
       Duration timeout,
       Clock clock) {
+    this(transport, verifier, desired, journal, progress, parallel, timeout, clock, (p, s) -> {});
+  }
+
+  Applier(
+      Transport transport,
+      Verifier verifier,
+      DesiredState desired,
+      Journal journal,
+      Progress progress,
+      int parallel,
+      Duration timeout,
+      Clock clock,
+      Checkpoint checkpoint) {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be at least 1, not " + parallel);
     }
@@ -73,10 +114,27 @@ public final class Applier {
     this.parallel = parallel;
     this.timeout = timeout;
     this.clock = clock;
+    this.checkpoint = checkpoint;
+  }
+
+  /**
+   * Asks a running apply to start no new step; the steps running end and are journaled, then {@link
+   * #run} returns. Thread-safe; for an interrupt (Ctrl-C).
+   */
+  public void stop() {
+    stopping.set(true);
   }
 
   /** Runs the steps of {@code plan} not in {@code done}. */
   public ApplyReport run(Plan plan, Set<String> done) {
+    return run(plan, done, Set.of());
+  }
+
+  /**
+   * Runs the steps of {@code plan} not in {@code done}; those in {@code unfinished} (started by an
+   * earlier apply, not known to be done) only when their postcondition does not hold already.
+   */
+  public ApplyReport run(Plan plan, Set<String> done, Set<String> unfinished) {
     List<Step> pending = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -98,7 +156,7 @@ public final class Applier {
     boolean failed = false;
     try {
       while (true) {
-        if (!failed) {
+        if (!failed && !stopping.get()) {
           for (Step step : List.copyOf(pending)) {
             if (running >= parallel) {
               break;
@@ -111,8 +169,8 @@ public final class Applier {
             running++;
             int number = numbers.get(step.id());
             progress.started(step, number, total);
-            journal.started(step.id(), step.host().value(), clock.instant());
-            completions.submit(() -> execute(step));
+            boolean recheck = unfinished.contains(step.id());
+            completions.submit(() -> execute(step, recheck));
           }
         }
         if (running == 0) {
@@ -136,8 +194,36 @@ public final class Applier {
     return new ApplyReport(results, skipped, pending.stream().map(Step::id).toList());
   }
 
-  private StepResult execute(Step step) {
+  /** Runs {@code step}; whatever goes wrong is this step's result, never an exception. */
+  private StepResult execute(Step step, boolean recheck) {
     Instant start = clock.instant();
+    try {
+      if (recheck && !step.verifies().isEmpty() && unmet(step).isEmpty()) {
+        return new StepResult(
+            step,
+            StepResult.Outcome.ALREADY_DONE,
+            OptionalInt.empty(),
+            "its postcondition already holds: an earlier apply ran it; not run again",
+            Duration.between(start, clock.instant()));
+      }
+      List<KeptBackup> backups = journal.earlierBackups(step.id());
+      if (backups.isEmpty()) {
+        backups = Checksums.before(transport, step, timeout);
+      }
+      journal.intent(step, journal.earlierAttempts(step.id()) + 1, backups, clock.instant());
+      return run(step, start);
+    } catch (RuntimeException e) {
+      return new StepResult(
+          step,
+          StepResult.Outcome.CRASHED,
+          OptionalInt.empty(),
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          Duration.between(start, clock.instant()));
+    }
+  }
+
+  private StepResult run(Step step, Instant start) {
+    checkpoint.reached(Checkpoint.Point.BEFORE_COMMAND, step);
     ExecResult exec;
     try {
       exec = transport.exec(step.host(), step.command(), timeout);
@@ -149,6 +235,7 @@ public final class Applier {
           e.getMessage(),
           Duration.between(start, clock.instant()));
     }
+    checkpoint.reached(Checkpoint.Point.AFTER_COMMAND, step);
     if (!exec.succeeded()) {
       String detail = exec.stderr().strip();
       return new StepResult(
@@ -159,6 +246,7 @@ public final class Applier {
           Duration.between(start, clock.instant()));
     }
     Optional<String> unmet = unmet(step);
+    checkpoint.reached(Checkpoint.Point.AFTER_VERIFY, step);
     return new StepResult(
         step,
         unmet.isPresent() ? StepResult.Outcome.NOT_VERIFIED : StepResult.Outcome.OK,
@@ -204,7 +292,12 @@ public final class Applier {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("apply interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a step crashed: " + e.getCause(), e.getCause());
+      // execute() turns every exception into a step result: only an Error (out of memory, a test's
+      // simulated crash) gets here, and it ends the apply as a crash would.
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("a step's thread ended without a result", e.getCause());
     }
   }
 

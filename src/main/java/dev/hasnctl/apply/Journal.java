@@ -1,155 +1,235 @@
 package dev.hasnctl.apply;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hasnctl.plan.Step;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The apply journal: one JSON object per line, appended and flushed as each step starts and ends,
- * so a crash loses nothing that ran. The first line names the plan's fingerprint; {@code apply
- * --resume} skips the steps whose last line says {@code ok}.
+ * The apply journal, an intent log: one JSON object per line, each stored durably before what it
+ * announces happens. Before a step starts, its intent: the command, the resources that prove it
+ * worked (its postcondition), the backups it will take with checksums of the content they keep, and
+ * the plan's fingerprint. After it ends, how. A crash between the two leaves the step unknown,
+ * which a resume settles by probing the cluster.
  *
- * <p>Lines: {@code {"plan":FINGERPRINT,"event":"begin","at":...}}, {@code
- * {"step":ID,"event":"start","host":H,"at":...}}, {@code
- * {"step":ID,"event":"end","result":"ok|failed|unreachable|not_verified","exit":N,"detail":...,"at":...}}.
- * Commands are not journalled in full: they may hold file contents; the plan has them.
+ * <p>Lines: {@code {"event":"begin","plan":FP,"at":T}}, {@code
+ * {"event":"intent","step":ID,"host":H,"attempt":N,"plan":FP,"command":SHELL,"verifies":[..],
+ * "backups":[{"host","file","copy","cksum"}],"at":T}}, {@code
+ * {"event":"end","step":ID,"result":"ok|already_done|failed|unreachable|not_verified|crashed",
+ * "exit":N,"detail":TEXT,"at":T}}. Thread-safe.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private final Path file;
+  private final JournalStore store;
+  private final String fingerprint;
+  private final JournalState previous;
 
-  private Journal(Path file) {
-    this.file = file;
+  private Journal(JournalStore store, String fingerprint, JournalState previous) {
+    this.store = store;
+    this.fingerprint = fingerprint;
+    this.previous = previous;
   }
 
-  /** Starts a new journal for the plan {@code fingerprint}, replacing an older one. */
-  public static Journal begin(Path file, String fingerprint, Instant at) {
-    Journal journal = new Journal(file);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, "", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the journal " + file, e);
-    }
+  /** Starts a new journal in {@code store} for the plan {@code fingerprint}, replacing any. */
+  public static Journal begin(JournalStore store, String fingerprint, Instant at) {
     ObjectNode line = MAPPER.createObjectNode();
-    line.put("plan", fingerprint);
     line.put("event", "begin");
+    line.put("plan", fingerprint);
     line.put("at", at.toString());
-    journal.append(line);
-    return journal;
+    store.start(MAPPER.writeValueAsString(line));
+    return new Journal(store, fingerprint, new JournalState(Optional.of(fingerprint), Map.of()));
   }
 
-  /** Continues the journal in {@code file}, which must be for the plan {@code fingerprint}. */
-  public static Journal resume(Path file, String fingerprint) {
-    String recorded = fingerprint(file);
+  /** {@link #begin(JournalStore, String, Instant)} in a local file. */
+  public static Journal begin(Path file, String fingerprint, Instant at) {
+    return begin(new FileJournalStore(file), fingerprint, at);
+  }
+
+  /**
+   * Continues the journal in {@code store}, which must be for the plan {@code fingerprint}.
+   *
+   * @throws IllegalStateException when there is no journal or it is for another plan
+   */
+  public static Journal resume(JournalStore store, String fingerprint) {
+    JournalState state = read(store);
+    String recorded =
+        state
+            .fingerprint()
+            .orElseThrow(
+                () -> new IllegalStateException("the journal " + store.where() + " names no plan"));
     if (!recorded.equals(fingerprint)) {
       throw new IllegalStateException(
           "the journal "
-              + file
+              + store.where()
               + " is for another plan ("
-              + recorded.substring(0, 12)
+              + recorded.substring(0, Math.min(12, recorded.length()))
               + "...); plan again and apply without --resume");
     }
-    return new Journal(file);
+    return new Journal(store, fingerprint, state);
   }
 
-  /** The fingerprint of the plan {@code file} journals. */
-  public static String fingerprint(Path file) {
-    try {
-      for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        JsonNode line = MAPPER.readTree(text);
-        if (line.has("plan")) {
-          return line.get("plan").asString();
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + file, e);
-    }
-    throw new IllegalStateException("the journal " + file + " names no plan");
+  /** {@link #resume(JournalStore, String)} of a local file. */
+  public static Journal resume(Path file, String fingerprint) {
+    return resume(new FileJournalStore(file), fingerprint);
   }
 
-  /** The ids of the steps this journal records as done. */
+  /** The ids of the steps the journal in {@code file} records as done. */
   public static Set<String> done(Path file) {
-    Set<String> done = new HashSet<>();
-    try {
-      for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (text.isBlank()) {
-          continue;
-        }
-        JsonNode line = MAPPER.readTree(text);
-        if (line.has("step") && "end".equals(line.get("event").asString())) {
-          String step = line.get("step").asString();
-          if ("ok".equals(line.get("result").asString())) {
-            done.add(step);
-          } else {
-            done.remove(step);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + file, e);
-    } catch (tools.jackson.core.JacksonException e) {
-      // A line cut short by a crash: everything before it counts, it does not.
-      return done;
-    }
-    return done;
+    return read(new FileJournalStore(file)).done();
   }
 
-  /** Records that {@code step} starts on {@code host}. */
-  public synchronized void started(String step, String host, Instant at) {
+  /**
+   * Reads what {@code store} holds. A last line cut short by a crash is ignored: everything before
+   * it counts.
+   */
+  public static JournalState read(JournalStore store) {
+    Optional<String> plan = Optional.empty();
+    Map<String, Builder> steps = new LinkedHashMap<>();
+    for (String text : store.lines()) {
+      if (text.isBlank()) {
+        continue;
+      }
+      JsonNode line;
+      try {
+        line = MAPPER.readTree(text);
+      } catch (JacksonException e) {
+        break;
+      }
+      String event = line.path("event").asString("");
+      if (event.equals("begin")) {
+        plan = Optional.of(line.path("plan").asString(""));
+      } else if (event.equals("intent")) {
+        steps.computeIfAbsent(line.path("step").asString(""), Builder::new).intent(line);
+      } else if (event.equals("end")) {
+        steps.computeIfAbsent(line.path("step").asString(""), Builder::new).end(line);
+      }
+    }
+    Map<String, JournalState.StepRecord> records = new LinkedHashMap<>();
+    steps.forEach((id, builder) -> records.put(id, builder.build()));
+    return new JournalState(plan, records);
+  }
+
+  /** What the store held when this journal was resumed; only a begin line for a new one. */
+  public JournalState previous() {
+    return previous;
+  }
+
+  /** The backups an earlier attempt of {@code step} recorded, with the original checksums. */
+  public List<KeptBackup> earlierBackups(String step) {
+    return previous.step(step).map(JournalState.StepRecord::backups).orElse(List.of());
+  }
+
+  /** How many times {@code step} started before this run. */
+  public int earlierAttempts(String step) {
+    return previous.step(step).map(JournalState.StepRecord::attempts).orElse(0);
+  }
+
+  /** Records, durably, that {@code step} is about to run, and what it will keep. */
+  public synchronized void intent(Step step, int attempt, List<KeptBackup> backups, Instant at) {
     ObjectNode line = MAPPER.createObjectNode();
-    line.put("step", step);
-    line.put("event", "start");
-    line.put("host", host);
+    line.put("event", "intent");
+    line.put("step", step.id());
+    line.put("host", step.host().value());
+    line.put("attempt", attempt);
+    line.put("plan", fingerprint);
+    line.put("command", step.command().toShell());
+    ArrayNode verifies = line.putArray("verifies");
+    step.verifies().forEach(id -> verifies.add(id.toString()));
+    ArrayNode kept = line.putArray("backups");
+    for (KeptBackup backup : backups) {
+      ObjectNode b = kept.addObject();
+      b.put("host", backup.host());
+      b.put("file", backup.file());
+      b.put("copy", backup.copy());
+      b.put("cksum", backup.checksum());
+    }
     line.put("at", at.toString());
-    append(line);
+    store.append(MAPPER.writeValueAsString(line));
   }
 
   /** Records how a step ended. */
   public synchronized void ended(StepResult result, Instant at) {
     ObjectNode line = MAPPER.createObjectNode();
-    line.put("step", result.step().id());
     line.put("event", "end");
+    line.put("step", result.step().id());
     line.put("result", result.outcome().name().toLowerCase(Locale.ROOT));
     result.exitCode().ifPresent(code -> line.put("exit", code));
     if (!result.detail().isEmpty()) {
       line.put("detail", result.detail());
     }
     line.put("at", at.toString());
-    append(line);
+    store.append(MAPPER.writeValueAsString(line));
   }
 
-  private void append(ObjectNode line) {
-    try {
-      Files.writeString(
-          file,
-          MAPPER.writeValueAsString(line) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.SYNC);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the journal " + file, e);
+  /** Where the journal is kept, for messages. */
+  public String where() {
+    return store.where();
+  }
+
+  /** Folds one step's lines into its record. */
+  private static final class Builder {
+    private final String id;
+    private String host = "";
+    private String command = "";
+    private List<String> verifies = List.of();
+    private List<KeptBackup> backups = List.of();
+    private int attempts;
+    private JournalState.Status status = JournalState.Status.UNKNOWN;
+    private String detail = "";
+
+    Builder(String id) {
+      this.id = id;
     }
-  }
 
-  /** The journal's file. */
-  public Path file() {
-    return file;
-  }
+    void intent(JsonNode line) {
+      attempts++;
+      host = line.path("host").asString("");
+      command = line.path("command").asString("");
+      List<String> ids = new ArrayList<>();
+      line.path("verifies").forEach(v -> ids.add(v.asString()));
+      verifies = ids;
+      List<KeptBackup> kept = new ArrayList<>();
+      line.path("backups")
+          .forEach(
+              b ->
+                  kept.add(
+                      new KeptBackup(
+                          b.path("host").asString(""),
+                          b.path("file").asString(""),
+                          b.path("copy").asString(""),
+                          b.path("cksum").asString(""))));
+      if (backups.isEmpty()) {
+        // The first attempt's checksums are of the content from before the apply.
+        backups = kept;
+      }
+      status = JournalState.Status.UNKNOWN;
+      detail = "";
+    }
 
-  @Override
-  public void close() {
-    // Every line is written and synced as it is appended; nothing is buffered.
+    void end(JsonNode line) {
+      String result = line.path("result").asString("");
+      status =
+          result.equals("ok") || result.equals("already_done")
+              ? JournalState.Status.DONE
+              : JournalState.Status.FAILED;
+      detail = line.path("detail").asString("");
+    }
+
+    JournalState.StepRecord build() {
+      return new JournalState.StepRecord(
+          id, host, command, verifies, backups, attempts, status, detail);
+    }
   }
 }

@@ -1,8 +1,9 @@
 package dev.hasnctl.cli;
 
-import dev.hasnctl.apply.ApplyLock;
 import dev.hasnctl.apply.ApplyReport;
+import dev.hasnctl.apply.ClusterState;
 import dev.hasnctl.apply.Journal;
+import dev.hasnctl.apply.JournalStore;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
 import dev.hasnctl.render.PlanText;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +60,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(
       names = "--resume",
-      description = "Continue the last apply of this spec from its journal, skipping done steps.")
+      description =
+          "Continue the last apply on this cluster from its journal (on the EMS): steps done are"
+              + " skipped, steps started without a known end are checked on the cluster first.")
   private boolean resume;
 
   @Option(names = "--no-color", description = "No colours, even on a terminal.")
@@ -69,80 +73,154 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     boolean savedPlan = input.getFileName().toString().endsWith(".json");
-    Plan saved = savedPlan ? readPlan(input) : null;
-    Path specFile = savedPlan ? Path.of(saved.specFile()) : input;
+    String savedJson = savedPlan ? readText(input) : null;
+    Plan saved = savedPlan ? parsePlan(savedJson, input.toString()) : null;
+    origin = savedPlan ? origin(savedJson) : Optional.empty();
+    Path specFile =
+        origin
+            .map(o -> Path.of(o.specPath()))
+            .orElse(savedPlan ? Path.of(saved.specFile()) : input);
+    if (target.target == null && origin.isPresent()) {
+      // The plan was made for this target; --target overrides it.
+      target.target = origin.get().target();
+    }
     try (Session session = Session.open(specFile, target, err)) {
-      Path state = session.stateDir();
-      Path journalFile = state.resolve("journal.jsonl");
-      Path planFile = state.resolve("apply-plan.json");
-      ApplyLock lock =
-          ApplyLock.take(state.resolve("apply.lock"), "pid " + pid() + " since " + Instant.now());
-      try {
-        Plan plan;
-        Set<String> done = new HashSet<>();
-        Journal journal;
-        if (resume) {
-          if (!Files.exists(planFile) || !Files.exists(journalFile)) {
-            throw new CliFailure("nothing to resume: no journal in " + state);
-          }
-          plan = readPlan(planFile);
-          journal = Journal.resume(journalFile, plan.fingerprint());
-          done.addAll(Journal.done(journalFile));
-          out.println(
-              "Resuming: " + done.size() + " of " + plan.steps().size() + " steps already done.");
-        } else {
-          plan = session.plan(Instant.now());
-          if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
-            throw new CliFailure(
-                input
-                    + " is stale: the cluster or "
-                    + specFile
-                    + " changed since it was planned; run hasnctl plan again");
-          }
-          if (saved != null) {
-            plan = saved;
-          }
-          out.print(PlanText.render(plan, session::source, color()));
-          out.flush();
-          if (plan.isEmpty()) {
-            return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-          }
-          if (!autoApprove && !confirmed(out)) {
-            out.println("Apply cancelled: nothing was changed.");
-            return ExitCodes.ERROR;
-          }
-          Files.createDirectories(state);
-          Files.writeString(
-              planFile, PlanJson.write(plan, session::source), StandardCharsets.UTF_8);
-          journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
-        }
-        ApplyReport report = Applying.run(session, plan, journal, done, parallel, target, out);
-        return Applying.finish(report, plan, journalFile, out, err);
-      } finally {
-        lock.close();
-      }
+      return Locks.holding(
+          session, saved == null ? "" : saved.fingerprint(), () -> apply(session, saved, out, err));
     }
   }
 
-  private boolean confirmed(PrintWriter out) throws IOException {
-    return Applying.confirmed(out);
+  private Optional<PlanJson.Origin> origin = Optional.empty();
+
+  private int apply(Session session, Plan saved, PrintWriter out, PrintWriter err) {
+    ClusterState state = session.clusterState();
+    JournalStore store = state.journal();
+    Plan plan;
+    Set<String> done = new HashSet<>();
+    Set<String> unfinished = new HashSet<>();
+    Journal journal;
+    if (resume) {
+      Optional<String> planText = state.read(ClusterState.planFile());
+      if (planText.isEmpty() || store.lines().isEmpty()) {
+        throw new CliFailure("nothing to resume: no journal in " + state.where());
+      }
+      plan = parsePlan(planText.get(), ClusterState.planFile());
+      try {
+        journal = Journal.resume(store, plan.fingerprint());
+      } catch (IllegalStateException e) {
+        throw new CliFailure(e.getMessage());
+      }
+      done.addAll(journal.previous().done());
+      unfinished.addAll(journal.previous().unfinished());
+      out.println(
+          "Resuming: "
+              + done.size()
+              + " of "
+              + plan.steps().size()
+              + " steps already done"
+              + (unfinished.isEmpty()
+                  ? "."
+                  : "; "
+                      + unfinished.size()
+                      + " started without a known good end are checked on the cluster"
+                      + " first and run again only if they are not done."));
+    } else {
+      plan = session.plan(Instant.now());
+      if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
+        throw new CliFailure(stale(session));
+      }
+      if (saved != null) {
+        plan = saved;
+      }
+      out.print(PlanText.render(plan, session::source, color()));
+      out.flush();
+      if (plan.isEmpty()) {
+        return plan.blocked() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+      }
+      if (saved != null) {
+        // The saved plan was the review, as with terraform apply plan.out: no question again.
+        out.println(
+            "Applying the saved plan "
+                + input
+                + " to "
+                + session.cluster.description()
+                + ": the cluster and the spec are as planned.");
+      } else if (!autoApprove && !confirmed(out)) {
+        out.println("Apply cancelled: nothing was changed.");
+        return ExitCodes.ERROR;
+      }
+      state.write(ClusterState.planFile(), PlanJson.write(plan, session::source));
+      journal = Journal.begin(store, plan.fingerprint(), Instant.now());
+    }
+    ApplyReport report =
+        Applying.run(session, plan, journal, done, unfinished, parallel, target, out);
+    return Applying.finish(report, plan, journal.where(), out, err);
+  }
+
+  private static boolean confirmed(PrintWriter out) {
+    try {
+      return Applying.confirmed(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean color() {
     return !noColor && Terminal.colors();
   }
 
-  private static Plan readPlan(Path file) {
+  /** Why the saved plan is refused: which of the spec and the cluster changed. */
+  private String stale(Session session) {
+    String rerun =
+        "; run hasnctl plan "
+            + session.specFile
+            + " --target "
+            + session.cluster.description()
+            + " --out "
+            + input
+            + " again";
+    if (origin.isEmpty()) {
+      return input + " is stale: the cluster or " + session.specFile + " changed" + rerun;
+    }
+    if (!origin.get().specSha256().equals(Locks.sha256(session.specBytes))) {
+      return input
+          + " is stale: the spec "
+          + session.specFile
+          + " changed since it was planned (its SHA-256 was "
+          + origin.get().specSha256().substring(0, 12)
+          + "..., is "
+          + Locks.sha256(session.specBytes).substring(0, 12)
+          + "...)"
+          + rerun;
+    }
+    return input
+        + " is stale: the cluster "
+        + session.cluster.description()
+        + " changed since it was planned (the spec did not)"
+        + rerun;
+  }
+
+  private static String readText(Path file) {
     try {
-      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliFailure("cannot read " + file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure(file + ": " + e.getMessage());
     }
   }
 
-  private static long pid() {
-    return ProcessHandle.current().pid();
+  private Optional<PlanJson.Origin> origin(String json) {
+    try {
+      return PlanJson.origin(json);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(input + ": " + e.getMessage());
+    }
+  }
+
+  private static Plan parsePlan(String text, String where) {
+    try {
+      return PlanJson.read(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(where + ": " + e.getMessage());
+    }
   }
 }

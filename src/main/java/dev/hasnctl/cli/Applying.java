@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
@@ -34,9 +33,11 @@ final class Applying {
       Plan plan,
       Journal journal,
       Set<String> done,
+      Set<String> unfinished,
       int parallel,
       TargetOptions target,
       PrintWriter out) {
+    Interruption interruption = new Interruption(plan, done, session.specFile, out);
     Applier applier =
         new Applier(
             session.cluster.transport(),
@@ -46,52 +47,80 @@ final class Applying {
             new Applier.Progress() {
               @Override
               public synchronized void started(Step step, int number, int total) {
+                interruption.started(step);
                 out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
                 out.flush();
               }
 
               @Override
               public synchronized void ended(StepResult result, int number, int total) {
+                interruption.ended(result);
                 out.printf(
                     "[%d/%d] %s: %s%n",
                     number,
                     total,
                     result.step().host(),
-                    result.ok()
-                        ? "done, verified"
-                        : result
-                            .outcome()
-                            .name()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' '));
+                    switch (result.outcome()) {
+                      case OK -> "done, verified";
+                      case ALREADY_DONE -> "already done (its postcondition holds), not run again";
+                      case FAILED -> "failed";
+                      case UNREACHABLE -> "could not be run or its end was not seen";
+                      case NOT_VERIFIED -> "ran, but not verified";
+                      case CRASHED -> "crashed";
+                    });
                 out.flush();
               }
             },
             parallel,
             target.timeout(),
             Clock.systemUTC());
-    return applier.run(plan, done);
+    return interruption.watching(applier, () -> applier.run(plan, done, unfinished));
   }
 
   static int finish(
-      ApplyReport report, Plan plan, Path journalFile, PrintWriter out, PrintWriter err) {
+      ApplyReport report, Plan plan, String journalFile, PrintWriter out, PrintWriter err) {
     if (report.failure().isPresent()) {
-      StepResult failed = report.failure().get();
-      err.println();
-      err.println("Step " + failed.step().id() + " failed on " + failed.step().host() + ":");
-      err.println("  command: " + failed.step().command().toShell());
-      failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
-      err.println(
-          "  "
-              + (failed.outcome() == StepResult.Outcome.NOT_VERIFIED ? "not verified: " : "")
-              + failed.detail());
+      for (StepResult failed : report.results()) {
+        if (failed.ok()) {
+          continue;
+        }
+        err.println();
+        err.println(
+            "Step "
+                + failed.step().id()
+                + (failed.outcome() == StepResult.Outcome.CRASHED ? " crashed on " : " failed on ")
+                + failed.step().host()
+                + ":");
+        err.println("  command: " + failed.step().command().toShell());
+        failed.exitCode().ifPresent(code -> err.println("  exit code: " + code));
+        err.println(
+            "  "
+                + switch (failed.outcome()) {
+                  case NOT_VERIFIED -> "not verified: ";
+                  case UNREACHABLE -> "its end was not seen: ";
+                  case CRASHED -> "cause: ";
+                  case OK, ALREADY_DONE, FAILED -> "";
+                }
+                + failed.detail());
+      }
       err.println(
           report.notRun().size()
               + " step"
               + (report.notRun().size() == 1 ? " was" : "s were")
               + " not run. Journal: "
               + journalFile
-              + ". Fix the cause, then: hasnctl apply --resume ...");
+              + " (hasnctl journal shows it). Fix the cause, then: hasnctl apply --resume "
+              + plan.specFile());
+      return ExitCodes.ERROR;
+    }
+    if (!report.notRun().isEmpty()) {
+      err.println(
+          "Apply stopped before every step ran: "
+              + report.notRun().size()
+              + " not run. Journal: "
+              + journalFile
+              + ". Resume with: hasnctl apply --resume "
+              + plan.specFile());
       return ExitCodes.ERROR;
     }
     out.println(

@@ -76,6 +76,13 @@ final class Clusters {
     return new Opened(transport, target.toString());
   }
 
+  /** {@code description} with a sim target's path made absolute, for a plan saved for later. */
+  static String absolute(String description) {
+    return description.startsWith("sim:")
+        ? "sim:" + Path.of(description.substring(4)).toAbsolutePath().normalize()
+        : description;
+  }
+
   private static SimStore simStore(ClusterSpec spec, Path state, PrintWriter err) {
     if (!Files.exists(state)) {
       SimStore.create(state, ScenarioBuilder.build(spec, Scenario.FRESH));

@@ -1,11 +1,12 @@
 package dev.hasnctl.cli;
 
-import dev.hasnctl.apply.ApplyLock;
 import dev.hasnctl.apply.ApplyReport;
+import dev.hasnctl.apply.ClusterState;
 import dev.hasnctl.apply.Journal;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.plan.Failover;
 import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.PlanJson;
 import dev.hasnctl.render.PlanText;
 import dev.hasnctl.render.TextDiff;
 import dev.hasnctl.spec.SpecEdit;
@@ -135,19 +136,17 @@ final class FailoverCommand {
           out.println(verb() + " cancelled: nothing was changed.");
           return ExitCodes.ERROR;
         }
-        Path state = session.stateDir();
-        ApplyLock lock =
-            ApplyLock.take(
-                state.resolve("apply.lock"), verb() + " " + sn + " since " + Instant.now());
-        try {
-          Path journalFile = state.resolve("journal.jsonl");
-          Journal journal = Journal.begin(journalFile, plan.fingerprint(), Instant.now());
-          ApplyReport report =
-              Applying.run(session, plan, journal, Set.of(), parallel, target, out);
-          return Applying.finish(report, plan, journalFile, out, err);
-        } finally {
-          lock.close();
-        }
+        return Locks.holding(
+            session,
+            plan.fingerprint(),
+            () -> {
+              ClusterState state = session.clusterState();
+              state.write(ClusterState.planFile(), PlanJson.write(plan, session::source));
+              Journal journal = Journal.begin(state.journal(), plan.fingerprint(), Instant.now());
+              ApplyReport report =
+                  Applying.run(session, plan, journal, Set.of(), Set.of(), parallel, target, out);
+              return Applying.finish(report, plan, journal.where(), out, err);
+            });
       }
     }
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       DriftCommand.class,
       ApplyCommand.class,
+      JournalCommand.class,
+      UnlockCommand.class,
       FailoverCommand.Over.class,
       FailoverCommand.Back.class,
       WhatIfCommand.class,

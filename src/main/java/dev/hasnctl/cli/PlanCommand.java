@@ -64,7 +64,13 @@ final class PlanCommand implements Callable<Integer> {
       stdout.flush();
       if (out != null) {
         save(plan, session);
-        stderr.println("Saved the plan to " + out + "; run: hasnctl apply " + out);
+        stderr.println(
+            "Saved the plan to "
+                + out
+                + " (for "
+                + session.cluster.description()
+                + "); run: hasnctl apply "
+                + out);
       }
       if (plan.blocked() > 0) {
         return ExitCodes.PARTIAL;
@@ -74,6 +80,15 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, Session session) {
-    LocalFiles.replace(out, PlanJson.write(plan, session::source));
+    LocalFiles.replace(
+        out,
+        PlanJson.write(
+            plan,
+            session::source,
+            Optional.of(
+                new PlanJson.Origin(
+                    Clusters.absolute(session.cluster.description()),
+                    session.specFile.toAbsolutePath().normalize().toString(),
+                    Locks.sha256(session.specBytes)))));
   }
 }

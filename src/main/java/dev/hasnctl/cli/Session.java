@@ -1,5 +1,7 @@
 package dev.hasnctl.cli;
 
+import dev.hasnctl.apply.ClusterState;
+import dev.hasnctl.apply.LockInfo;
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Planner;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A spec and the cluster it describes, opened for a command: the valid spec, its desired state, the
@@ -25,6 +28,7 @@ final class Session implements AutoCloseable {
   final DesiredState desired;
   final Clusters.Opened cluster;
   final Probe probe;
+  private final java.time.Duration probeTimeout;
 
   private Session(
       Path specFile,
@@ -40,7 +44,8 @@ final class Session implements AutoCloseable {
     this.cluster = cluster;
     Probe.Mode mode =
         spec.ems().snAccess() == Ems.SnAccess.DIRECT ? Probe.Mode.DIRECT : Probe.Mode.XDSH;
-    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, target.timeout());
+    this.probeTimeout = target.probeTimeout();
+    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, probeTimeout);
   }
 
   /**
@@ -86,10 +91,21 @@ final class Session implements AutoCloseable {
     return Optional.of(loaded.sourceMap().locate(pointer).toString());
   }
 
-  /** The directory apply keeps its journal and lock in: {@code .hasnctl} beside the spec. */
-  Path stateDir() {
-    Path parent = specFile.toAbsolutePath().getParent();
-    return parent.resolve(".hasnctl");
+  /** The cluster's own apply state (lock, journal, plan), on its EMS. */
+  ClusterState clusterState() {
+    return new ClusterState(cluster.transport(), spec.ems().name(), probeTimeout);
+  }
+
+  /** A lock record for this spec and {@code plan} (a fingerprint, or empty before planning). */
+  LockInfo lockFor(String plan) {
+    return new LockInfo(
+        UUID.randomUUID().toString(),
+        System.getProperty("user.name", "unknown"),
+        Locks.thisMachine(),
+        specFile.toAbsolutePath().normalize().toString(),
+        Locks.sha256(specBytes),
+        plan,
+        Instant.now());
   }
 
   @Override

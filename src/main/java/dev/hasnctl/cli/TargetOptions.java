@@ -36,6 +36,22 @@ final class TargetOptions {
       description = "Longest any one command may run (${DEFAULT-VALUE} s; mkdsklsnode is slow).")
   long timeoutSeconds;
 
+  @Option(
+      names = "--probe-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "Longest one probe command may run (${DEFAULT-VALUE} s): a host whose probe hangs is"
+              + " unknown (\"timed out after 2m\") and the rest goes on.")
+  long probeTimeoutSeconds;
+
+  Duration probeTimeout() {
+    if (probeTimeoutSeconds < 1) {
+      throw new CliFailure("--probe-timeout must be at least 1 second, not " + probeTimeoutSeconds);
+    }
+    return Duration.ofSeconds(probeTimeoutSeconds);
+  }
+
   Duration timeout() {
     if (timeoutSeconds < 1) {
       throw new CliFailure("--timeout must be at least 1 second, not " + timeoutSeconds);

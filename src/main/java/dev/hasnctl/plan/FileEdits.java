@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Atomic, loss-free file edits: the new content is written beside the file, the old content is
- * copied to {@code FILE.hasnctl.<timestamp>}, then the new file is renamed over the old one. No
- * step ever truncates a file it has not finished writing.
+ * copied to {@code FILE.hasnctl.<timestamp>} unless that copy exists (a step run again keeps the
+ * first one), then the new file is renamed over the old one. No step ever truncates a file it has
+ * not finished writing, nor overwrites a backup.
  */
 final class FileEdits {
   private static final DateTimeFormatter STAMP =
@@ -33,7 +34,7 @@ final class FileEdits {
     String next = file + ".hasnctl.new";
     if (exists) {
       // Writing into a copy keeps the mode and owner of, say, an executable postscript.
-      script.then(Argv.of("cp", "-p", file, backupOf(file))).then(Argv.of("cp", "-p", file, next));
+      script.thenBackup(file, backupOf(file)).then(Argv.of("cp", "-p", file, next));
     }
     script.thenInto(Argv.of("printf", "%s", content), next);
     return script.then(Argv.of("mv", next, file));
@@ -46,9 +47,7 @@ final class FileEdits {
   Script edit(String file, List<String> sedExpressions, List<String> appended) {
     String next = file + ".hasnctl.new";
     Script script =
-        new Script()
-            .then(Argv.of("cp", "-p", file, backupOf(file)))
-            .then(Argv.of("cp", "-p", file, next));
+        new Script().thenBackup(file, backupOf(file)).then(Argv.of("cp", "-p", file, next));
     Argv sed = Argv.of("sed");
     for (String expression : sedExpressions) {
       sed = sed.plus("-e", expression);

@@ -82,6 +82,24 @@ final class HostSteps {
     return step;
   }
 
+  private Step step(
+      String id, HostName host, Phase phase, Script script, String why, List<Change> fixes) {
+    Step step =
+        new Step(
+            id,
+            host,
+            host,
+            phase,
+            Set.of(),
+            script.toArgv(),
+            why,
+            fixes.stream().map(Change::id).toList(),
+            Set.of(),
+            script.backups());
+    out.add(step);
+    return step;
+  }
+
   private void file(Change change) {
     String path = change.id().key();
     HostName host = change.id().host();
@@ -94,7 +112,7 @@ final class HostSteps {
         host + "/file" + path,
         host,
         phase,
-        edits.write(path, change.after().get("content"), exists).toArgv(),
+        edits.write(path, change.after().get("content"), exists),
         (exists ? "rewrite " : "create ") + path + " (previous content kept)",
         List.of(change));
   }
@@ -125,17 +143,18 @@ final class HostSteps {
         change.id().host() + "/tunables",
         change.id().host(),
         Phase.TABLES,
-        edits.edit(change.id().key(), expressions, List.of()).toArgv(),
+        edits.edit(change.id().key(), expressions, List.of()),
         "NFS failover tunables in " + change.id().key(),
         List.of(change));
   }
 
-  /** GPFS first, then each entry in the spec's order, each inserted after the one before. */
+  /**
+   * GPFS first, then each entry in the spec's order, each removed if present and inserted after the
+   * one before: run again from any point (a resumed apply), the script reaches the same order.
+   */
   private void inittab(Change change) {
     List<String> want = split(change.after().get("order"));
-    List<String> have = split(change.before().getOrDefault("order", ""));
-    Script script =
-        new Script().then(Argv.of("cp", "-p", "/etc/inittab", edits.backupOf("/etc/inittab")));
+    Script script = new Script().thenBackup("/etc/inittab", edits.backupOf("/etc/inittab"));
     String previous = null;
     for (String entry : want) {
       String line = INITTAB_LINES.get(entry);
@@ -149,9 +168,9 @@ final class HostSteps {
                 + previous
                 + " by hand");
       }
-      if (have.contains(entry)) {
-        script.then(Argv.of("rmitab", entry));
-      }
+      // lsitab exits 1 when the identifier is not in /etc/inittab (IBM's own install scripts test
+      // it that way), so rmitab runs only on a record that is there.
+      script.thenUnless("! " + Argv.of("lsitab", entry).toShell(), Argv.of("rmitab", entry));
       script.then(
           previous == null ? Argv.of("mkitab", line) : Argv.of("mkitab", "-i", previous, line));
       previous = entry;
@@ -160,7 +179,7 @@ final class HostSteps {
         change.id().host() + "/inittab",
         change.id().host(),
         Phase.SN_FILES,
-        script.toArgv(),
+        script,
         "start " + String.join(" before ", want) + " at boot (GPFS first)",
         List.of(change));
   }
@@ -173,7 +192,7 @@ final class HostSteps {
         change.id().host() + "/rc.shutdown",
         change.id().host(),
         Phase.SN_FILES,
-        edits.write("/etc/rc.shutdown", content, exists).toArgv(),
+        edits.write("/etc/rc.shutdown", content, exists),
         "stop NFS before GPFS at shutdown",
         List.of(change));
   }
@@ -270,7 +289,7 @@ final class HostSteps {
         change.id().host() + "/exports" + dir,
         change.id().host(),
         Phase.NFS,
-        script.toArgv(),
+        script,
         why,
         List.of(change));
   }

@@ -36,6 +36,48 @@ public final class PlanJson {
   private PlanJson() {}
 
   /**
+   * Where a saved plan was made, so that {@code apply plan.json} needs nothing else: the target it
+   * probed, the spec's absolute path and the SHA-256 of its bytes.
+   */
+  public record Origin(String target, String specPath, String specSha256) {}
+
+  /** The plan as a JSON document that also records where it was made. */
+  public static String write(
+      Plan plan, Function<String, Optional<String>> source, Optional<Origin> origin) {
+    String json = write(plan, source);
+    if (origin.isEmpty()) {
+      return json;
+    }
+    ObjectNode root = (ObjectNode) MAPPER.readTree(json);
+    ObjectNode saved = MAPPER.createObjectNode();
+    root.properties()
+        .forEach(
+            e -> {
+              saved.set(e.getKey(), e.getValue());
+              if (e.getKey().equals("specFile")) {
+                saved.put("specPath", origin.get().specPath());
+                saved.put("specSha256", origin.get().specSha256());
+                saved.put("target", origin.get().target());
+              }
+            });
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n";
+  }
+
+  /** Where the saved plan {@code json} was made; empty for a plan saved without it. */
+  public static Optional<Origin> origin(String json) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      if (root == null || !root.has("specPath") || !root.has("target")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Origin(text(root, "target"), text(root, "specPath"), text(root, "specSha256")));
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not a plan: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * The plan as a JSON document.
    *
    * @param source where a spec pointer is in the spec file ({@code cluster.yaml:12:3}), if known
@@ -67,6 +109,17 @@ public final class PlanJson {
       step.verifies().forEach(id -> id(verifies.addObject(), id));
       ArrayNode after = s.putArray("after");
       step.after().stream().sorted().forEach(after::add);
+      if (!step.backups().isEmpty()) {
+        ArrayNode backups = s.putArray("backups");
+        for (Backup backup : step.backups()) {
+          ObjectNode b = backups.addObject();
+          b.put("file", backup.file());
+          b.put("copy", backup.copy());
+          if (!backup.nodes().isEmpty()) {
+            b.put("nodes", Noderange.compress(new TreeSet<>(backup.nodes())));
+          }
+        }
+      }
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
@@ -149,6 +202,19 @@ public final class PlanJson {
         required(s, "after").forEach(a -> after.add(a.asString()));
         Set<String> nodes =
             optional(s, "nodes").map(r -> Set.copyOf(Noderange.expand(r))).orElse(Set.of());
+        List<Backup> backups = new ArrayList<>();
+        JsonNode savedBackups = s.get("backups");
+        if (savedBackups != null) {
+          for (JsonNode b : savedBackups) {
+            backups.add(
+                new Backup(
+                    text(b, "file"),
+                    text(b, "copy"),
+                    optional(b, "nodes")
+                        .map(r -> Set.copyOf(Noderange.expand(r)))
+                        .orElse(Set.of())));
+          }
+        }
         steps.add(
             new Step(
                 text(s, "id"),
@@ -159,7 +225,8 @@ public final class PlanJson {
                 new Argv(argv),
                 text(s, "why"),
                 verifies,
-                after));
+                after,
+                backups));
       }
       return new Plan(
           text(root, "specFile"),

@@ -84,6 +84,7 @@ final class RunningNodeSteps {
             + (nodes.size() == 1 ? " node: " : " nodes: ")
             + String.join(", ", why),
         group.stream().map(Change::id).toList(),
-        Set.of());
+        Set.of(),
+        script.backups().stream().map(b -> new Backup(b.file(), b.copy(), nodes)).toList());
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class Script {
   private final List<String> parts = new ArrayList<>();
+  private final List<Backup> backups = new ArrayList<>();
 
   /** Runs {@code argv}. */
   Script then(Argv argv) {
@@ -20,7 +21,32 @@ final class Script {
   /** Runs {@code other}'s commands after this one's. */
   Script append(Script other) {
     parts.addAll(other.parts);
+    backups.addAll(other.backups);
     return this;
+  }
+
+  /**
+   * Runs {@code otherwise} unless {@code test} succeeds, as one command ({@code sh -c 'TEST ||
+   * OTHERWISE'}) whose failure stops the script: a bare {@code ||} among the {@code &&}s would also
+   * run {@code otherwise} after an earlier command failed.
+   */
+  Script thenUnless(String test, Argv otherwise) {
+    parts.add(Argv.of("sh", "-c", test + " || " + otherwise.toShell()).toShell());
+    return this;
+  }
+
+  /**
+   * Copies {@code file} to {@code copy}, keeping mode and owner, unless {@code copy} exists: a
+   * script run again (a resumed apply) keeps the content from before its first run.
+   */
+  Script thenBackup(String file, String copy) {
+    backups.add(Backup.onHost(file, copy));
+    return thenUnless(Argv.of("test", "-e", copy).toShell(), Argv.of("cp", "-p", file, copy));
+  }
+
+  /** The backups the script takes. */
+  List<Backup> backups() {
+    return List.copyOf(backups);
   }
 
   /** Runs {@code argv} with its standard output written to {@code file}, replacing it. */

@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * @param why one line an admin reads in the plan
  * @param verifies the resources that must match the spec once the step has run: its postcondition
  * @param after the ids of the steps that must have finished before this one starts
+ * @param backups the files whose previous content the step keeps before replacing them
  */
 public record Step(
     String id,
@@ -32,11 +33,27 @@ public record Step(
     Argv command,
     String why,
     List<ResourceId> verifies,
-    Set<String> after) {
+    Set<String> after,
+    List<Backup> backups) {
   public Step {
     nodes = Set.copyOf(nodes);
     verifies = List.copyOf(verifies);
     after = Set.copyOf(new TreeSet<>(after));
+    backups = List.copyOf(backups);
+  }
+
+  /** A step that keeps no backup. */
+  public Step(
+      String id,
+      HostName host,
+      HostName lane,
+      Phase phase,
+      Set<String> nodes,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after) {
+    this(id, host, lane, phase, nodes, command, why, verifies, after, List.of());
   }
 
   /** This step, also running after {@code more}. */
@@ -44,14 +61,14 @@ public record Step(
     Set<String> all = new TreeSet<>(after);
     all.addAll(more);
     all.remove(id);
-    return new Step(id, host, lane, phase, nodes, command, why, verifies, all);
+    return new Step(id, host, lane, phase, nodes, command, why, verifies, all, backups);
   }
 
   /** This step, also proven by the state of {@code more} resources. */
   public Step alsoVerifies(Collection<ResourceId> more) {
     List<ResourceId> all = new ArrayList<>(verifies);
     all.addAll(more);
-    return new Step(id, host, lane, phase, nodes, command, why, all, after);
+    return new Step(id, host, lane, phase, nodes, command, why, all, after, backups);
   }
 
   /** The id, host and command line: what a reader of a failure message needs. */

@@ -92,7 +92,7 @@ public final class Probe {
         boolean refused =
             e.layer() == TransportException.Layer.CONNECT
                 || e.layer() == TransportException.Layer.AUTH;
-        emsDown = Optional.of(ems + " unreachable: " + e.getMessage());
+        emsDown = Optional.of(ems + " " + failure(e));
         if (!refused) {
           out.putAll(unknown(emsResources, emsDown.get()));
           emsDown = Optional.empty();
@@ -180,7 +180,7 @@ public final class Probe {
             ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
             out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
           } catch (TransportException e) {
-            out.putAll(unknown(resources, host + " unreachable: " + e.getMessage()));
+            out.putAll(unknown(resources, host + " " + failure(e)));
           }
         });
     return out;
@@ -197,9 +197,7 @@ public final class Probe {
     try {
       r = run(ems, Argv.of("xdsh", noderange, script.toString()));
     } catch (TransportException e) {
-      byHost
-          .values()
-          .forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " failed: " + e.getMessage())));
+      byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
     }
     Map<String, List<String>> perHost = new HashMap<>();
@@ -237,6 +235,29 @@ public final class Probe {
           }
         });
     return out;
+  }
+
+  /** Why a probe command failed: a hang is its own cause, said with the probe's timeout. */
+  private String failure(TransportException e) {
+    return e.layer() == TransportException.Layer.TIMEOUT
+        ? "timed out after " + human(timeout) + " (" + e.getMessage() + ")"
+        : "unreachable: " + e.getMessage();
+  }
+
+  /** {@code 2m}, {@code 90s}, {@code 1h30m}. */
+  static String human(Duration duration) {
+    long seconds = duration.toSeconds();
+    StringBuilder out = new StringBuilder();
+    if (seconds >= 3600) {
+      out.append(seconds / 3600).append('h');
+    }
+    if (seconds % 3600 >= 60) {
+      out.append(seconds % 3600 / 60).append('m');
+    }
+    if (seconds % 60 != 0 || out.length() == 0) {
+      out.append(seconds % 60).append('s');
+    }
+    return out.toString();
   }
 
   private ExecResult run(HostName host, Argv command) throws TransportException {

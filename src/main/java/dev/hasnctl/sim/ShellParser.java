@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Parses a command line into a {@link ShellScript}: the inverse of {@code Argv.toShell()} for
- * words, plus {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code >}, {@code >>}, {@code 2>},
- * {@code 2>&1}, {@code <} and comments.
+ * words, plus {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code !} before a pipeline, {@code >},
+ * {@code >>}, {@code 2>}, {@code 2>&1}, {@code <} and comments.
  *
  * <p>Anything a real shell would expand (unquoted {@code $}, backquotes, globs, parentheses,
  * braces, {@code ~} at a word start, background {@code &}) is refused with {@link
@@ -50,7 +50,8 @@ public final class ShellParser {
         }
         break;
       }
-      steps.add(new Step(join, pipeline()));
+      boolean negated = bang();
+      steps.add(new Step(join, negated, pipeline()));
       skipBlanks();
       if (atEnd()) {
         break;
@@ -69,6 +70,16 @@ public final class ShellParser {
       }
     }
     return new ShellScript(steps);
+  }
+
+  /** Consumes POSIX's pipeline negation, {@code !} followed by a blank; whether it was there. */
+  private boolean bang() {
+    if (line.startsWith("! ", pos) || line.startsWith("!\t", pos)) {
+      pos++;
+      skipBlanks();
+      return true;
+    }
+    return false;
   }
 
   private List<Simple> pipeline() throws ShellSyntaxException {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A command line parsed the way a POSIX shell splits it, restricted to what hasnctl sends: simple
- * commands with redirects, joined by pipes, then by {@code ;}, {@code &&} and {@code ||}.
+ * commands with redirects, joined by pipes, each pipeline possibly negated by {@code !}, then by
+ * {@code ;}, {@code &&} and {@code ||}.
  */
 public record ShellScript(List<Step> steps) {
   public ShellScript {
@@ -21,10 +22,18 @@ public record ShellScript(List<Step> steps) {
     OR
   }
 
-  /** One pipeline and how it joins the previous one. */
-  public record Step(Join join, List<Simple> pipeline) {
+  /**
+   * One pipeline and how it joins the previous one; {@code negated} for POSIX's {@code ! PIPELINE},
+   * whose exit status is 0 when the pipeline's is not, and 1 when it is 0.
+   */
+  public record Step(Join join, boolean negated, List<Simple> pipeline) {
     public Step {
       pipeline = List.copyOf(pipeline);
+    }
+
+    /** A pipeline that is not negated. */
+    public Step(Join join, List<Simple> pipeline) {
+      this(join, false, pipeline);
     }
   }
 

@@ -22,6 +22,11 @@ public final class SimCluster {
   private boolean changed;
   private int depth;
 
+  /** Simulated seconds the commands nested in the current one hung before they completed. */
+  private long nestedDelay;
+
+  private String nestedDelayReason = "";
+
   /** A cluster over {@code state} knowing every simulated command. */
   public SimCluster(SimState state) {
     this(state, SimCommands.standard());
@@ -74,6 +79,12 @@ public final class SimCluster {
     if (execution instanceof Execution.Completed done) {
       return done.result();
     }
+    if (execution instanceof Execution.Hung hung && hung.after() != null && depth > 0) {
+      // A nested command that hangs, then completes, makes the command around it that much slower.
+      nestedDelay += hung.seconds();
+      nestedDelayReason = hung.reason();
+      return hung.after();
+    }
     throw new SimHostException(host.value(), execution);
   }
 
@@ -102,22 +113,44 @@ public final class SimCluster {
           0);
     }
     depth++;
+    long outerDelay = nestedDelay;
+    String outerReason = nestedDelayReason;
+    nestedDelay = 0;
     ExecResult result;
+    Execution interrupted = null;
     try {
       result = runScript(host, commandLine, stdin.orElse(""));
+    } catch (SimHostException e) {
+      // A command nested in this one (sh -c) did not complete: neither does this one. What already
+      // ran stays done, as on a real host.
+      result = null;
+      interrupted = e.execution();
     } finally {
       depth--;
     }
+    long delay = nestedDelay;
+    String delayReason = nestedDelayReason;
+    nestedDelay = outerDelay;
+    nestedDelayReason = outerReason;
     if (depth == 0) {
       Consequences.settle(state);
     }
+    if (interrupted instanceof Execution.Hung hung) {
+      return new Execution.Hung(Long.MAX_VALUE, hung.reason(), null);
+    }
+    if (interrupted != null) {
+      return new Execution.Dropped("");
+    }
     if (fault.isPresent() && fault.get().kind == CommandFault.Kind.HANG) {
       return new Execution.Hung(
-          fault.get().seconds, "injected hang (" + fault.get().pattern + ")", result);
+          fault.get().seconds + delay, "injected hang (" + fault.get().pattern + ")", result);
     }
     if (fault.isPresent() && fault.get().kind == CommandFault.Kind.DROP) {
       String out = result.stdout();
       return new Execution.Dropped(out.substring(0, out.length() / 2));
+    }
+    if (delay > 0) {
+      return new Execution.Hung(delay, delayReason, result);
     }
     return new Execution.Completed(result, 0);
   }
@@ -150,6 +183,9 @@ public final class SimCluster {
       }
       out.append(last.stdout());
       status = last.exitCode().orElse(1);
+      if (step.negated()) {
+        status = status == 0 ? 1 : 0;
+      }
     }
     return ExecResult.exited(status, out.toString(), err.toString());
   }

@@ -73,6 +73,7 @@ class ApplierTest {
     final Map<HostName, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     final AtomicInteger mostOnOneLane = new AtomicInteger();
     final String failing;
+    String throwing = "";
 
     Recording(String failing) {
       this.failing = failing;
@@ -82,6 +83,13 @@ class ApplierTest {
     public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout)
         throws TransportException {
       String line = command.toShell();
+      if (command.program().equals("cksum")) {
+        // What the applier reads before a step that takes a backup, not a step.
+        return ExecResult.exited(0, "4294967295 0 " + command.args().get(1) + "\n", "");
+      }
+      if (!throwing.isEmpty() && line.contains(throwing)) {
+        throw new IllegalStateException("simulated bug on " + host);
+      }
       HostName lane = lane(host, line);
       int now = inFlight.computeIfAbsent(lane, h -> new AtomicInteger()).incrementAndGet();
       mostOnOneLane.accumulateAndGet(now, Math::max);
@@ -221,6 +229,90 @@ class ApplierTest {
   }
 
   @Test
+  void aStepThatThrowsIsThatStepsFailureAndTheStepsInFlightEndJournaled() {
+    Plan plan = plan();
+    Recording transport = new Recording("");
+    transport.throwing = "-b -i";
+    Path file = dir.resolve("journal.jsonl");
+
+    ApplyReport report =
+        applier(transport, matching(), Journal.begin(file, plan.fingerprint(), CLOCK.instant()), 4)
+            .run(plan, Set.of());
+
+    StepResult failure = report.failure().orElseThrow();
+    assertThat(failure.outcome()).isEqualTo(StepResult.Outcome.CRASHED);
+    assertThat(failure.detail()).isEqualTo("IllegalStateException: simulated bug on ems01");
+    assertThat(failure.step().command().toShell()).contains("mkdsklsnode -V -S -b");
+    assertThat(report.notRun()).isNotEmpty();
+    JournalState journal = Journal.read(new FileJournalStore(file));
+    assertThat(journal.unknown()).as("steps started and never ended").isEmpty();
+    assertThat(journal.steps()).hasSize(report.results().size());
+    assertThat(transport.ran).noneMatch(c -> c.contains("mkdsklsnode -V -S -p"));
+  }
+
+  @Test
+  void resumeDoesNotRunAgainAStartedStepWhosePostconditionHolds() {
+    Plan plan = plan();
+    Path file = dir.resolve("journal.jsonl");
+    Journal first = Journal.begin(file, plan.fingerprint(), CLOCK.instant());
+    Step interrupted = plan.steps().get(0);
+    first.intent(interrupted, 1, List.of(), CLOCK.instant());
+    JournalState before = Journal.read(new FileJournalStore(file));
+    Recording second = new Recording("");
+
+    ApplyReport report =
+        applier(second, matching(), Journal.resume(file, plan.fingerprint()), 1)
+            .run(plan, before.done(), before.unfinished());
+
+    assertThat(before.unknown()).containsExactly(interrupted.id());
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.results().get(0).outcome()).isEqualTo(StepResult.Outcome.ALREADY_DONE);
+    assertThat(second.ran)
+        .doesNotContain(interrupted.host() + ": " + interrupted.command().toShell());
+    assertThat(second.ran).hasSize(plan.steps().size() - 1);
+    assertThat(Journal.read(new FileJournalStore(file)).unfinished()).isEmpty();
+  }
+
+  @Test
+  void resumeRunsAgainAStartedStepWhosePostconditionDoesNotHold() {
+    Plan plan = plan();
+    Path file = dir.resolve("journal.jsonl");
+    Journal first = Journal.begin(file, plan.fingerprint(), CLOCK.instant());
+    Step interrupted = plan.steps().get(0);
+    first.intent(interrupted, 1, List.of(), CLOCK.instant());
+    JournalState before = Journal.read(new FileJournalStore(file));
+    Recording second = new Recording("");
+    Verifier presentOnceRun =
+        ids -> {
+          Map<ResourceId, Observed> out = new TreeMap<>();
+          boolean ran =
+              second.ran.contains(interrupted.host() + ": " + interrupted.command().toShell());
+          ids.forEach(
+              id ->
+                  out.put(
+                      id,
+                      ran || !interrupted.verifies().contains(id)
+                          ? new Observed.Present(desired.get(id).orElseThrow())
+                          : new Observed.Absent(id)));
+          return out;
+        };
+
+    ApplyReport report =
+        applier(second, presentOnceRun, Journal.resume(file, plan.fingerprint()), 1)
+            .run(plan, before.done(), before.unfinished());
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.results().get(0).outcome()).isEqualTo(StepResult.Outcome.OK);
+    assertThat(second.ran).contains(interrupted.host() + ": " + interrupted.command().toShell());
+    assertThat(
+            Journal.read(new FileJournalStore(file))
+                .step(interrupted.id())
+                .orElseThrow()
+                .attempts())
+        .isEqualTo(2);
+  }
+
+  @Test
   void aJournalOfAnotherPlanIsNotResumed() {
     Path file = dir.resolve("journal.jsonl");
     Journal.begin(file, "a".repeat(64), CLOCK.instant());
@@ -242,19 +334,5 @@ class ApplierTest {
         .run(plan, Set.of());
 
     assertThat(transport.mostOnOneLane.get()).isEqualTo(1);
-  }
-
-  @Test
-  void aSecondApplyIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
-    Path lock = dir.resolve("apply.lock");
-    ApplyLock first = ApplyLock.take(lock, "pid 1 on ems01");
-    try {
-      assertThatThrownBy(() -> ApplyLock.take(lock, "pid 2"))
-          .hasMessageContaining("another apply is running")
-          .hasMessageContaining("pid 1 on ems01");
-    } finally {
-      first.close();
-    }
-    ApplyLock.take(lock, "pid 3").close();
   }
 }

@@ -63,6 +63,47 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void aSavedPlanAppliesToItsOwnTargetFromAnywhereWithoutAskingAgain() throws Exception {
+    Path saved = dir.resolve("plan.json");
+    CliRun.of("plan", spec.toString(), "--target", target, "--out", saved.toString());
+    Path elsewhere = Files.createDirectories(dir.resolve("review")).resolve("approved.json");
+    Files.move(saved, elsewhere);
+
+    // No --target, no --auto-approve, nothing on standard input.
+    CliRun apply = CliRun.of("apply", elsewhere.toString());
+
+    assertThat(Files.readString(elsewhere))
+        .contains("\"specPath\" : \"" + spec.toAbsolutePath() + "\"")
+        .contains("\"target\" : \"sim:" + dir.resolve("c.json").toAbsolutePath() + "\"")
+        .containsPattern("\"specSha256\" : \"[0-9a-f]{64}\"");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(apply.out())
+        .contains("Applying the saved plan " + elsewhere)
+        .doesNotContain("Only 'yes' will be accepted");
+    assertThat(CliRun.of("plan", spec.toString(), "--target", target).out())
+        .startsWith("No changes.");
+  }
+
+  @Test
+  void aStaleSavedPlanSaysWhetherTheSpecOrTheClusterChanged() throws Exception {
+    Path saved = dir.resolve("plan.json");
+    CliRun.of("plan", spec.toString(), "--target", target, "--out", saved.toString());
+    CliRun.of("sim", "fault", dir.resolve("c.json").toString(), "nfsd-stop", "sn01");
+    CliRun clusterChanged = CliRun.of("apply", saved.toString());
+    CliRun.of("plan", spec.toString(), "--target", target, "--out", saved.toString());
+    Files.writeString(spec, Files.readString(spec) + "# reviewed\n");
+    CliRun specChanged = CliRun.of("apply", saved.toString());
+
+    assertThat(clusterChanged.exitCode()).isEqualTo(1);
+    assertThat(clusterChanged.err())
+        .contains("is stale: the cluster sim:")
+        .contains("changed since it was planned (the spec did not)");
+    assertThat(specChanged.exitCode()).isEqualTo(1);
+    assertThat(specChanged.err())
+        .contains("is stale: the spec " + spec + " changed since it was planned");
+  }
+
+  @Test
   void aSavedPlanOfAnUnchangedClusterApplies() {
     Path saved = dir.resolve("plan.json");
     CliRun.of("plan", spec.toString(), "--target", target, "--out", saved.toString());
@@ -113,6 +154,25 @@ class PlanApplyCommandTest {
     assertThat(plan.out())
         .containsPattern("resources not observed on sn03  \\([^)]*1 inittab")
         .contains("unknown: sn03 unreachable");
+  }
+
+  @Test
+  void aProbeThatHangsIsUnknownAfterTheProbeTimeoutAndThePlanGoesOn() {
+    CliRun.of("plan", spec.toString(), "--target", target);
+    // The service nodes are probed with one xdsh from the EMS; it hangs for ten minutes.
+    CliRun.of(
+        "sim", "fault", dir.resolve("c.json").toString(), "hang-command", "ems01", "xdsh*:600");
+
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", target);
+    CliRun patient =
+        CliRun.of("plan", spec.toString(), "--target", target, "--probe-timeout", "900");
+
+    assertThat(plan.exitCode()).isEqualTo(3);
+    assertThat(plan.out())
+        .contains("timed out after 2m")
+        .contains("~ site useNFSv4onAIX")
+        .containsPattern("Plan: \\d+ to add");
+    assertThat(patient.out()).doesNotContain("timed out");
   }
 
   @Test

@@ -81,10 +81,19 @@ class PlannerTest {
     assertThat(step.host().value()).isEqualTo("ems01");
     assertThat(step.command().args().subList(0, 2)).containsExactly("xdsh", "cn[0001-0128]");
     assertThat(step.command().args().get(2))
-        .contains("cp -p /etc/xcatinfo /etc/xcatinfo.hasnctl.20261125T030000Z")
+        .contains(
+            "sh -c 'test -e /etc/xcatinfo.hasnctl.20261125T030000Z"
+                + " || cp -p /etc/xcatinfo /etc/xcatinfo.hasnctl.20261125T030000Z'")
         .contains("XCATSERVER=20.10.12.1")
         .endsWith("mv /etc/xcatinfo.hasnctl.new /etc/xcatinfo && route delete default 10.0.0.1");
     assertThat(step.verifies()).hasSize(128);
+    assertThat(step.backups())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.copy()).isEqualTo("/etc/xcatinfo.hasnctl.20261125T030000Z");
+              assertThat(b.nodes()).hasSize(128).contains("cn0001", "cn0128");
+            });
     assertRulesHold(plan);
   }
 
@@ -153,7 +162,7 @@ class PlannerTest {
   }
 
   @Test
-  void fileEditsKeepThePreviousContentUnderTheTimestampedName() {
+  void fileEditsKeepThePreviousContentUnderTheTimestampedNameUnlessThatCopyExists() {
     Plan plan =
         plan(
             r ->
@@ -167,9 +176,14 @@ class PlannerTest {
         .satisfies(
             step -> {
               assertThat(step.command().args().get(2))
-                  .startsWith("cp -p /etc/exports /etc/exports.hasnctl.20261125T030000Z && ")
+                  .startsWith(
+                      "sh -c 'test -e /etc/exports.hasnctl.20261125T030000Z"
+                          + " || cp -p /etc/exports /etc/exports.hasnctl.20261125T030000Z' && ")
                   .contains("mv /etc/exports.hasnctl.new /etc/exports")
                   .endsWith("exportfs -a");
+              assertThat(step.backups())
+                  .containsExactly(
+                      Backup.onHost("/etc/exports", "/etc/exports.hasnctl.20261125T030000Z"));
             });
   }
 

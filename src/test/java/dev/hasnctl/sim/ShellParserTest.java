@@ -53,6 +53,15 @@ class ShellParserTest {
   }
 
   @Test
+  void aBangNegatesThePipelineItStarts() throws ShellSyntaxException {
+    ShellScript script = ShellParser.parse("! lsitab mmfs || rmitab mmfs");
+
+    assertThat(script.steps()).extracting(ShellScript.Step::negated).containsExactly(true, false);
+    assertThat(script.steps().get(0).pipeline().get(0).words()).containsExactly("lsitab", "mmfs");
+    assertThat(ShellParser.parse("echo '!' x").steps().get(0).negated()).isFalse();
+  }
+
+  @Test
   void sequencesPipesAndRedirectsAreParsed() throws ShellSyntaxException {
     ShellScript script =
         ShellParser.parse(

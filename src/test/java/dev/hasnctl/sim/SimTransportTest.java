@@ -76,6 +76,55 @@ class SimTransportTest {
   }
 
   @Test
+  void aHangInsideShMakesTheWholeCommandTimeOutOrFinishLate() throws TransportException {
+    SimState state = state();
+    FaultInjector.inject(state, FaultKind.HANG_COMMAND, "sn01", Optional.of("lssrc*:120"));
+    SimTransport transport = transport(state);
+    Argv script = Argv.of("sh", "-c", "echo a && sh -c 'lssrc -s nfsd' && echo b");
+
+    assertThat(layer(transport, script, Duration.ofSeconds(60)))
+        .isEqualTo(TransportException.Layer.TIMEOUT);
+    ExecResult late = transport.exec(HostName.of("sn01"), script, Duration.ofMinutes(5));
+    assertThat(late.succeeded()).isTrue();
+    assertThat(late.stdout()).startsWith("a\n").endsWith("b\n").contains("nfsd");
+  }
+
+  @Test
+  void aDropInsideShDropsTheConnectionAndKeepsWhatRanBefore() {
+    SimState state = state();
+    FaultInjector.inject(state, FaultKind.DROP_CONNECTION, "sn01", Optional.of("lsitab*"));
+    SimTransport transport = transport(state);
+
+    assertThat(
+            layer(
+                transport,
+                Argv.of("sh", "-c", "touch /tmp/before && sh -c 'lsitab -a' && touch /tmp/after"),
+                Duration.ofSeconds(5)))
+        .isEqualTo(TransportException.Layer.DROPPED);
+    assertThat(state.host("sn01").orElseThrow().files).containsKey("/tmp/before");
+    assertThat(state.host("sn01").orElseThrow().files).doesNotContainKey("/tmp/after");
+  }
+
+  @Test
+  void cksumPrintsThePosixCrcTheOctetsAndTheName() throws TransportException {
+    SimState state = state();
+    state.host("sn01").orElseThrow().files.put("/tmp/nine", "123456789");
+    state.host("sn01").orElseThrow().files.put("/tmp/empty", "");
+    SimTransport transport = transport(state);
+
+    ExecResult result =
+        transport.exec(
+            HostName.of("sn01"),
+            Argv.of("cksum", "/tmp/nine", "/tmp/empty", "/tmp/none"),
+            Duration.ofSeconds(5));
+
+    // POSIX cksum's check values: "123456789" -> 930766865, the empty file -> 4294967295.
+    assertThat(result.stdout()).isEqualTo("930766865 9 /tmp/nine\n4294967295 0 /tmp/empty\n");
+    assertThat(result.exitCode()).hasValue(1);
+    assertThat(result.stderr()).contains("/tmp/none");
+  }
+
+  @Test
   void failCommandExitsWithTheGivenCodeAndClearRemovesIt() throws TransportException {
     SimState state = state();
     FaultInjector.inject(state, FaultKind.FAIL_COMMAND, "sn01", Optional.of("exportfs*:3"));
@@ -107,6 +156,27 @@ class SimTransportTest {
              nfsd             nfs              1234         active
              rpc.mountd       nfs                           inoperative
             """);
+  }
+
+  @Test
+  void aNegatedLsitabRemovesARecordOnlyWhenItIsThere() throws TransportException {
+    SimTransport transport = transport(state());
+    Argv removeIfThere = Argv.of("sh", "-c", "! lsitab rcnfs || rmitab rcnfs");
+
+    ExecResult absent = transport.exec(HostName.of("sn01"), removeIfThere, Duration.ofSeconds(5));
+    ExecResult present =
+        transport.exec(
+            HostName.of("sn01"),
+            Argv.of("sh", "-c", "! lsitab mmfs || rmitab mmfs"),
+            Duration.ofSeconds(5));
+
+    assertThat(absent.exitCode()).hasValue(0);
+    assertThat(present.exitCode()).hasValue(0);
+    assertThat(
+            transport
+                .exec(HostName.of("sn01"), Argv.of("lsitab", "-a"), Duration.ofSeconds(5))
+                .stdout())
+        .doesNotContain("mmfs");
   }
 
   @Test

@@ -25,6 +25,7 @@ public final class FileCommands {
   public static List<SimCommand> all() {
     return List.of(
         Commands.reading("cat", FileCommands::cat),
+        Cksum.command(),
         Commands.reading("ls", FileCommands::ls),
         Commands.of("mkdir", FileCommands::mkdir),
         Commands.of("dd", FileCommands::dd),

@@ -1,0 +1,94 @@
+package dev.hasnctl.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hasnctl.plan.Plan;
+import dev.hasnctl.plan.Step;
+import dev.hasnctl.sim.SimCommands;
+import dev.hasnctl.sim.SimJson;
+import dev.hasnctl.sim.SimState;
+import dev.hasnctl.sim.SimStore;
+import dev.hasnctl.sim.scenario.Drift;
+import dev.hasnctl.sim.scenario.Scenario;
+import dev.hasnctl.sim.scenario.ScenarioBuilder;
+import dev.hasnctl.testing.SimClusters;
+import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.TransportException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steps that edit files and the inittab run twice in a row (what a resume does after a crash that
+ * hid whether the first run finished) reach the same state, and keep the content from before the
+ * first run in their backups.
+ */
+class StepRerunTest {
+
+  /**
+   * Runs the plan's steps in order on {@code state}, the file and inittab steps {@code runs} times
+   * each; returns what the simulator recorded as harm afterwards.
+   */
+  private static List<String> runSteps(SimState state, int runs) throws TransportException {
+    SimApply sim =
+        new SimApply(SimClusters.example(), SimStore.inMemory(state, SimCommands.standard()));
+    for (Step step : sim.plan().steps()) {
+      boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
+      for (int run = 0; run < (rerun ? runs : 1); run++) {
+        sim.transport.exec(step.host(), step.command(), Duration.ofMinutes(5));
+      }
+    }
+    return SimApply.harm(sim.store.snapshot());
+  }
+
+  private static int everyFileStepRunTwiceConverges(SimState state) throws TransportException {
+    // What the plan itself does to running nodes (the legacy migration's outage) is not the
+    // re-run's doing: only harm beyond one plain run counts.
+    List<String> plainRun = runSteps(SimJson.copy(state), 1);
+    SimApply sim =
+        new SimApply(SimClusters.example(), SimStore.inMemory(state, SimCommands.standard()));
+    SimState before = sim.store.snapshot();
+    Plan plan = sim.plan();
+    int twice = 0;
+    for (Step step : plan.steps()) {
+      boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
+      for (int run = 0; run < (rerun ? 2 : 1); run++) {
+        ExecResult result = sim.transport.exec(step.host(), step.command(), Duration.ofMinutes(5));
+        assertThat(result.succeeded()).as("run %d of %s: %s", run + 1, step, result).isTrue();
+      }
+      twice += rerun ? 1 : 0;
+    }
+
+    assertThat(sim.plan().steps()).isEmpty();
+    SimState after = sim.store.snapshot();
+    for (String[] backup : SimApply.backups(plan)) {
+      assertThat(SimApply.file(after, backup[0], backup[1]))
+          .as("%s:%s", backup[0], backup[1])
+          // A file created by the step was empty before it (touch), which is what its backup keeps.
+          .hasValue(SimApply.file(before, backup[0], backup[2]).orElse(""));
+    }
+    assertThat(SimApply.harm(after)).isSubsetOf(plainRun);
+    return twice;
+  }
+
+  @Test
+  void legacyFileAndInittabStepsRunTwiceKeepTheFirstBackup() throws TransportException {
+    int twice =
+        everyFileStepRunTwiceConverges(
+            ScenarioBuilder.build(SimClusters.example(), Scenario.LEGACY));
+
+    assertThat(twice).isPositive();
+  }
+
+  @Test
+  void driftedFileAndInittabStepsRunTwiceKeepTheFirstBackup() throws TransportException {
+    int twice = 0;
+    for (long seed : new long[] {3, 11, 29}) {
+      SimState state = ScenarioBuilder.build(SimClusters.example(), Scenario.CONVERGED);
+      Drift.apply(state, 6, seed);
+      twice += everyFileStepRunTwiceConverges(state);
+    }
+
+    assertThat(twice).isPositive();
+  }
+}
