@@ -62,6 +62,38 @@ class WhatIfCommandTest {
   }
 
   @Test
+  void aGroupWithoutPagingIsASinglePointOfFailureAsValidateWarns() throws Exception {
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "    paging: *paging\n    postscripts: [conslog]\n  - name: sn04group",
+                "    postscripts: [conslog]\n  - name: sn04group"));
+
+    CliRun run = CliRun.of("whatif", "sn03", spec.toString(), "--target", sim("converged"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains("no paging in the spec: NIM's swapnfs0 stays active and hangs the nodes");
+  }
+
+  @Test
+  void syslogSentToAnSnByNameIsLostOnlyWhenThatSnDies() throws Exception {
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "  syslog: xcatmaster       # xCAT's default: forwarded to the SN",
+                "  syslog: sn03"));
+    String target = sim("converged");
+
+    assertThat(CliRun.of("whatif", "sn03", spec.toString(), "--target", target).out())
+        .contains("syslog forwarding");
+    assertThat(CliRun.of("whatif", "sn01", spec.toString(), "--target", target).out())
+        .doesNotContain("syslog forwarding");
+  }
+
+  @Test
   void anSnAndAllTogetherOrAnUnknownSnAreRefused() {
     assertThat(CliRun.of("whatif", "--all", "sn01", spec.toString()).err())
         .contains("either SN SPEC or --all SPEC");

@@ -5,6 +5,7 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.OsImage;
 import dev.hasnctl.spec.SharedInstall;
+import dev.hasnctl.spec.Shown;
 import dev.hasnctl.spec.StateliteEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +236,7 @@ final class PathRules {
             Finding.at(
                 "/statelite/" + i + "/mount",
                 "statelite mount "
-                    + row.mount()
+                    + Shown.value(row.mount())
                     + (parsed.isEmpty()
                         ? " does not end in a plain absolute directory (no '.' or '..' segments)"
                         : " is outside the statelite directory " + dir),

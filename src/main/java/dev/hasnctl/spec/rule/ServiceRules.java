@@ -4,6 +4,7 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.Network;
 import dev.hasnctl.spec.NodeServices;
+import dev.hasnctl.spec.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,9 @@ final class ServiceRules {
 
   /** How a node-service value names an SN, for the message. */
   private static String which(String value) {
-    return value.equals(NodeServices.XCATMASTER) ? "their SN" : "the service node " + value;
+    return value.equals(NodeServices.XCATMASTER)
+        ? "their SN"
+        : "the service node " + Shown.value(value);
   }
 
   private static List<Finding> syslog(ClusterSpec spec) {
@@ -74,7 +77,7 @@ final class ServiceRules {
           Finding.at(
               "/site/ntpservers",
               "site.ntpservers names only service nodes ("
-                  + site.get()
+                  + Shown.value(site.get())
                   + "); while a node's SN is down its clock drifts",
               "add an NTP server outside the SN pairs"));
     }

@@ -2,6 +2,7 @@ package dev.hasnctl.spec.rule;
 
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.Network;
+import dev.hasnctl.spec.Shown;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class SiteRules {
           Finding.at(
               "/site/nameservers",
               "site.nameservers is '"
-                  + spec.site().nameservers()
+                  + Shown.value(spec.site().nameservers())
                   + "'; xCAT then builds a NIM resolv_conf resource and nodes depend on a name"
                   + " server through their SN",
               "set nameservers: \"\" (nodes use a full /etc/hosts)"));
@@ -42,7 +43,11 @@ final class SiteRules {
         out.add(
             Finding.at(
                 "/networks/" + i + "/nameservers",
-                "network " + network.name() + " sets nameservers '" + network.nameservers() + "'",
+                "network "
+                    + network.name()
+                    + " sets nameservers '"
+                    + Shown.value(network.nameservers())
+                    + "'",
                 "set nameservers: \"\" on every network"));
       }
     }

@@ -7,6 +7,7 @@ import dev.hasnctl.spec.LiteFileEntry;
 import dev.hasnctl.spec.OsImage;
 import dev.hasnctl.spec.Paging;
 import dev.hasnctl.spec.SharedInstall;
+import dev.hasnctl.spec.Shown;
 import dev.hasnctl.spec.StateliteEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +220,7 @@ final class StorageRules {
             Finding.at(
                 "/statelite/" + i + "/mount",
                 "statelite mount "
-                    + row.mount()
+                    + Shown.value(row.mount())
                     + " names its server; after snmove the nodes would still mount the old SN",
                 "write it as $noderes.xcatmaster:" + spec.sharedInstall().stateliteDir()));
       }
@@ -238,7 +239,7 @@ final class StorageRules {
             Finding.at(
                 "/statelite/" + i + "/options",
                 "statelite mount options '"
-                    + row.options()
+                    + Shown.value(row.options())
                     + "' "
                     + (versions.contains("vers=4")
                         ? "name another NFS version beside vers=4"
