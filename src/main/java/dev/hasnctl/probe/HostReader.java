@@ -74,6 +74,7 @@ final class HostReader {
         case GPFS_MOUNT -> {
           String device = device(id.key());
           once(done, "mmlscluster", () -> script.run("mmlscluster", Argv.of("mmlscluster")));
+          once(done, "mmgetstate", () -> script.run("mmgetstate", Argv.of("mmgetstate")));
           once(done, "mmlsfs", () -> script.run("mmlsfs", Argv.of("mmlsfs", device, "-T", "-B")));
           once(
               done, "mmlsmount", () -> script.run("mmlsmount", Argv.of("mmlsmount", device, "-L")));
@@ -320,11 +321,23 @@ final class HostReader {
         if (clusterLines.stream().anyMatch(l -> l.contains("does not belong to a GPFS cluster"))) {
           return new Observed.Absent(id);
         }
-        List<String> mounted = Parsers.mountedOn(sections.get("mmlsmount").orElse(List.of()));
-        if (!mounted.contains(host.shortName())) {
+        List<String> clusterOut = section(sections, "mmlscluster");
+        List<String> state = sections.get("mmgetstate").orElse(List.of());
+        if (downHere(state)) {
+          // A node whose GPFS daemon is down has nothing mounted, whatever mmlsmount says then.
           return new Observed.Absent(id);
         }
-        String cluster = Parsers.gpfsClusterName(section(sections, "mmlscluster"));
+        List<GpfsNodes.Mounted> mounted = GpfsNodes.mounted(section(sections, "mmlsmount"));
+        String localName;
+        try {
+          localName = GpfsNodes.localName(state);
+        } catch (Unparseable e) {
+          localName = "";
+        }
+        if (!GpfsNodes.mountedHere(host, localName, GpfsNodes.members(clusterOut), mounted)) {
+          return new Observed.Absent(id);
+        }
+        String cluster = Parsers.gpfsClusterName(clusterOut);
         Map<String, String> flags = Parsers.mmlsfs(section(sections, "mmlsfs"));
         if (!flags.containsKey("-T") || !flags.containsKey("-B")) {
           throw new Unparseable("mmlsfs " + device(key) + " -T -B: no -T or -B line");
@@ -381,6 +394,14 @@ final class HostReader {
       }
     }
     throw new IllegalStateException("no reader for " + id.kind());
+  }
+
+  private static boolean downHere(List<String> mmgetstate) {
+    try {
+      return Parsers.mmgetstate(mmgetstate).equals("down");
+    } catch (Unparseable e) {
+      return false;
+    }
   }
 
   private static Observed software(Resource want, Sections sections, Map<String, Object> parsed)

@@ -192,18 +192,6 @@ final class Parsers {
     return out;
   }
 
-  /** {@code mmlsmount DEV -L}: the node names the filesystem is mounted on. */
-  static List<String> mountedOn(List<String> lines) {
-    List<String> nodes = new ArrayList<>();
-    for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length == 2 && fields[0].matches("[0-9.]+")) {
-        nodes.add(fields[1]);
-      }
-    }
-    return nodes;
-  }
-
   /** GPFS's block size in bytes as the spec writes it: 1048576 is {@code 1M}. */
   static String blockSize(String bytes) throws Unparseable {
     long value;
