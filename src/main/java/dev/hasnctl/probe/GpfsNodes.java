@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which GPFS nodes a filesystem is mounted on, and which of them is this host. GPFS names a node
- * by its daemon node name, which may be a full domain name or another interface's name than xCAT's
+ * Which GPFS nodes a filesystem is mounted on, and which of them is this host. GPFS names a node by
+ * its daemon node name, which may be a full domain name or another interface's name than xCAT's
  * name of the SN; {@code mmgetstate} (the local node's name) and {@code mmlscluster} (each node's
  * daemon name, address and admin name) map it back. Pure.
  */

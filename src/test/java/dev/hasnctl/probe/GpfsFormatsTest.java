@@ -43,8 +43,7 @@ class GpfsFormatsTest {
     assertThat(mounted).hasSize(2).allMatch(m -> m.cluster().equals("snadmin.p7hpc.example.com"));
     assertThat(members)
         .contains(
-            new GpfsNodes.Member(
-                "sn01.gpfs.example.com", "20.10.12.1", "sn01.gpfs.example.com"));
+            new GpfsNodes.Member("sn01.gpfs.example.com", "20.10.12.1", "sn01.gpfs.example.com"));
     assertThat(local).isEqualTo("sn01");
     assertThat(GpfsNodes.mountedHere(SN01, local, members, mounted)).isTrue();
     assertThat(GpfsNodes.mountedHere(SN03, "sn03", members, mounted)).isFalse();
@@ -78,14 +77,12 @@ class GpfsFormatsTest {
   void theSimulatorPrintsBothLayoutsAndTheyReadTheSameAsTheSamples() throws Unparseable {
     SimStore store = SimClusters.store(Scenario.CONVERGED);
     List<String> shortLayout = Samples.sim(store, "sn01", "mmlsmount", "gpfsinstall", "-L");
-    assertThat(GpfsNodes.mountedHere(SN01, "", List.of(), GpfsNodes.mounted(shortLayout)))
-        .isTrue();
+    assertThat(GpfsNodes.mountedHere(SN01, "", List.of(), GpfsNodes.mounted(shortLayout))).isTrue();
 
     domainDaemonNames(store);
     List<GpfsNodes.Mounted> mounted =
         GpfsNodes.mounted(Samples.sim(store, "sn01", "mmlsmount", "gpfsinstall", "-L"));
-    List<GpfsNodes.Member> members =
-        GpfsNodes.members(Samples.sim(store, "sn01", "mmlscluster"));
+    List<GpfsNodes.Member> members = GpfsNodes.members(Samples.sim(store, "sn01", "mmlscluster"));
     String local = GpfsNodes.localName(Samples.sim(store, "sn01", "mmgetstate"));
 
     assertThat(mounted).allMatch(m -> m.name().endsWith(".gpfs.example.com"));

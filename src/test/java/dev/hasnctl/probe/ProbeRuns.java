@@ -16,7 +16,10 @@ final class ProbeRuns {
   /** The probe through xdsh on the EMS. */
   static ObservedState xdsh(SimStore store, DesiredState desired) {
     return new Probe(
-            new XdshRelay(new SimTransport(store), EMS), EMS, Probe.Mode.XDSH, Duration.ofMinutes(5))
+            new XdshRelay(new SimTransport(store), EMS),
+            EMS,
+            Probe.Mode.XDSH,
+            Duration.ofMinutes(5))
         .observe(desired);
   }
 }
