@@ -48,13 +48,18 @@ final class HostReader {
                 done,
                 "osimage",
                 () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
-        case NODE ->
-            once(
-                done,
-                "nodes",
-                () ->
-                    script.run(
-                        "nodes", Argv.of("lsdef", "-t", "node", "-i", NODE_ATTRIBUTES, "-c")));
+        case NODE -> {
+          once(
+              done,
+              "nodes",
+              () ->
+                  script.run("nodes", Argv.of("lsdef", "-t", "node", "-i", NODE_ATTRIBUTES, "-c")));
+          // lsdef prepends the xcatdefaults row to each node's postscripts: read it to tell apart.
+          once(
+              done,
+              "postscripts",
+              () -> script.run("postscripts", Argv.of("tabdump", "postscripts")));
+        }
         case STATELITE ->
             once(done, "statelite", () -> script.run("statelite", Argv.of("tabdump", "statelite")));
         case LITEFILE ->
@@ -225,7 +230,23 @@ final class HostReader {
         Map<String, Map<String, String>> nodes =
             cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
         Map<String, String> node = nodes.get(key);
-        return node == null ? new Observed.Absent(id) : present(id, only(node, want), false);
+        if (node == null) {
+          return new Observed.Absent(id);
+        }
+        Map<String, String> have = only(node, want);
+        if (have.containsKey("postscripts")) {
+          String defaults =
+              cached(
+                  parsed,
+                  "xcatdefaults",
+                  () ->
+                      NodeMeaning.xcatDefaults(Parsers.tabdump(section(sections, "postscripts"))));
+          have.put(
+              "postscripts",
+              NodeMeaning.postscripts(
+                  have.get("postscripts"), defaults, want.properties().get("postscripts")));
+        }
+        return present(id, have, false);
       }
       case STATELITE -> {
         List<Map<String, String>> rows =

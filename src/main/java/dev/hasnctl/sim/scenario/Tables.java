@@ -20,6 +20,9 @@ import java.util.Map;
  * does).
  */
 final class Tables {
+  /** The postscripts every AIX node runs before its own, as xcatconfig sets them. */
+  static final String XCATDEFAULTS_AIX = "syslog,remoteshell,syncfiles";
+
   private Tables() {}
 
   static void fill(XcatTables tables, ClusterSpec spec, Scenario scenario) {
@@ -41,6 +44,10 @@ final class Tables {
       row.put("nameservers", converged ? network.nameservers() : "<xcatmaster>");
       tables.upsert("networks", "netname", network.name(), row);
     }
+    // xcatconfig creates these two rows on every AIX management node
+    // (xCAT-server/sbin/xcatconfig: "chtab node=xcatdefaults postscripts.postscripts=...").
+    tables.upsert("postscripts", "node", "xcatdefaults", Map.of("postscripts", XCATDEFAULTS_AIX));
+    tables.upsert("postscripts", "node", "service", Map.of("postscripts", "servicenode"));
     for (ServiceNode sn : spec.serviceNodes()) {
       tables.upsert("nodelist", "node", sn.name().shortName(), Map.of("groups", "service,all"));
       tables.upsert(
