@@ -30,6 +30,9 @@ final class HostReader {
   /** Where a booted xCAT node keeps the name of the server it booted from. */
   private static final String XCATINFO = "/etc/xcatinfo";
 
+  /** Where {@link #read} keeps its {@code serverNames} among the parsed sections. */
+  private static final String SERVER_NAMES = " serverNames";
+
   private HostReader() {}
 
   /** The script observing {@code resources}: the union of what each kind needs, each once. */
@@ -136,8 +139,19 @@ final class HostReader {
   /** What {@code sections}, the output of {@link #script} on {@code host}, say of each resource. */
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections) {
+    return read(host, resources, sections, Map.of());
+  }
+
+  /**
+   * As {@link #read(HostName, List, Sections)}; {@code serverNames} maps a compute node to the host
+   * name of its active SN on the node's network (its xcatmaster), which {@code /etc/xcatinfo} may
+   * name instead of the address.
+   */
+  static Map<ResourceId, Observed> read(
+      HostName host, List<Resource> resources, Sections sections, Map<String, String> serverNames) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
     Map<String, Object> parsed = new TreeMap<>();
+    parsed.put(SERVER_NAMES, serverNames);
     for (Resource want : resources) {
       try {
         out.put(want.id(), observe(host, want, sections, parsed));
@@ -384,10 +398,14 @@ final class HostReader {
         }
         String gateway =
             cached(parsed, "netstat", () -> Parsers.defaultGateway(section(sections, "netstat")));
-        return present(
-            id,
-            Map.of("xcatserver", Parsers.xcatServer(xcatinfo.get()), "gateway", gateway),
-            false);
+        @SuppressWarnings("unchecked")
+        Map<String, String> names = (Map<String, String>) parsed.get(SERVER_NAMES);
+        String server =
+            NodeMeaning.xcatServer(
+                Parsers.xcatServer(xcatinfo.get()),
+                want.properties().getOrDefault("xcatserver", ""),
+                names.getOrDefault(key, ""));
+        return present(id, Map.of("xcatserver", server, "gateway", gateway), false);
       }
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =

@@ -62,4 +62,19 @@ final class NodeMeaning {
     }
     return List.copyOf(out);
   }
+
+  /**
+   * The server {@code /etc/xcatinfo} names, as the desired state writes it: {@code address} when it
+   * names the same SN by its host name on the node's network ({@code name}, short or with a
+   * domain), as xcataixpost writes it at boot (xCAT/postscripts/xcataixpost: NIM_MASTER_HOSTNAME
+   * from /etc/niminfo); snmove writes the address. Anything else is reported as it is.
+   */
+  static String xcatServer(String shown, String address, String name) {
+    String lower = shown.toLowerCase(java.util.Locale.ROOT);
+    String host = name.toLowerCase(java.util.Locale.ROOT);
+    if (!host.isEmpty() && (lower.equals(host) || lower.startsWith(host + "."))) {
+      return address;
+    }
+    return shown;
+  }
 }

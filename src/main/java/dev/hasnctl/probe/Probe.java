@@ -91,11 +91,28 @@ public final class Probe {
       }
     }
     if (!byHost.isEmpty()) {
-      out.putAll(observeHosts(byHost));
+      out.putAll(observeHosts(byHost, serverNames(desired)));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
     return new ObservedState(out, trips);
+  }
+
+  /**
+   * Each compute node's active SN's host name on the node's network: the xcatmaster the desired
+   * state gives the node's definition.
+   */
+  private Map<String, String> serverNames(DesiredState desired) {
+    Map<String, String> out = new HashMap<>();
+    for (Resource r : desired.list()) {
+      if (r.id().kind() == ResourceKind.NODE && r.id().host().equals(ems)) {
+        String xcatmaster = r.properties().get("xcatmaster");
+        if (xcatmaster != null) {
+          out.put(r.id().key(), xcatmaster);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether {@code id} is a running node whose xCAT definition the EMS showed absent. */
@@ -120,7 +137,8 @@ public final class Probe {
    * Hosts that need the same commands share one script: the SNs one, the compute nodes another.
    * Compute nodes are always reached with {@code xdsh} on the EMS; SNs too unless access is direct.
    */
-  private Map<ResourceId, Observed> observeHosts(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> observeHosts(
+      Map<HostName, List<Resource>> byHost, Map<String, String> serverNames) {
     Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
     byHost.forEach(
         (host, resources) ->
@@ -131,7 +149,7 @@ public final class Probe {
           if (mode == Mode.DIRECT && !kinds.equals(RUNNING)) {
             out.putAll(direct(hosts));
           } else {
-            out.putAll(throughXdsh(hosts));
+            out.putAll(throughXdsh(hosts, serverNames));
           }
         });
     return out;
@@ -152,7 +170,8 @@ public final class Probe {
     return out;
   }
 
-  private Map<ResourceId, Observed> throughXdsh(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> throughXdsh(
+      Map<HostName, List<Resource>> byHost, Map<String, String> serverNames) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
@@ -199,7 +218,8 @@ public final class Probe {
               out.putAll(unknown(resources, name + " unreachable: " + why));
             }
           } else {
-            out.putAll(HostReader.read(host, resources, Sections.parse(perHost.get(name))));
+            out.putAll(
+                HostReader.read(host, resources, Sections.parse(perHost.get(name)), serverNames));
           }
         });
     return out;

@@ -78,4 +78,32 @@ class NodeFormatsTest {
     assertThat(NodeMeaning.postscripts(shown, NodeMeaning.xcatDefaults(rows), wanted))
         .isEqualTo(wanted);
   }
+
+  @Test
+  void xcatinfoNamingTheActiveSnByHostNameOrAddressIsTheSameServer() {
+    String atBoot = Parsers.xcatServer(Samples.lines("xcatinfo", "boot-host-name"));
+    String afterSnmove = Parsers.xcatServer(Samples.lines("xcatinfo", "snmove-address"));
+
+    assertThat(NodeMeaning.xcatServer(atBoot, "20.10.12.1", "sn01-hfi")).isEqualTo("20.10.12.1");
+    assertThat(NodeMeaning.xcatServer(afterSnmove, "20.10.12.1", "sn01-hfi"))
+        .isEqualTo("20.10.12.1");
+    assertThat(NodeMeaning.xcatServer("sn01-hfi.cluster.com", "20.10.12.1", "sn01-hfi"))
+        .isEqualTo("20.10.12.1");
+    // The partner's name or address is another server: it is reported as it is.
+    assertThat(NodeMeaning.xcatServer("sn02-hfi", "20.10.12.1", "sn01-hfi")).isEqualTo("sn02-hfi");
+    assertThat(NodeMeaning.xcatServer("sn01-hfi2", "20.10.12.1", "sn01-hfi"))
+        .isEqualTo("sn01-hfi2");
+  }
+
+  @Test
+  void theSimulatorWritesTheHostNameAtBootAndTheAddressAtSnmove() {
+    SimStore store = SimClusters.store(Scenario.CONVERGED);
+
+    List<String> booted = Samples.sim(store, "cn0001", "cat", "/etc/xcatinfo");
+
+    assertThat(Parsers.xcatServer(booted)).isEqualTo("sn01-hfi");
+    Samples.sim(store, "ems01", "snmove", "-d", "sn02", "-D", "sn02-hfi", "cn0001");
+    assertThat(Parsers.xcatServer(Samples.sim(store, "cn0001", "cat", "/etc/xcatinfo")))
+        .isEqualTo("20.10.12.17");
+  }
 }

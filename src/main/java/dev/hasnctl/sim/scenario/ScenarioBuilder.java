@@ -242,8 +242,11 @@ public final class ScenarioBuilder {
       spec.consoleRedirect().ifPresent(c -> node.consoleLog = c.target().value());
     }
     String master = active.xcatmaster().value();
-    // snmove writes the SN's address; so does hasnctl, and so does a converged cluster.
-    host.files.put("/etc/xcatinfo", "XCATSERVER=" + active.address() + "\n");
+    // At boot xcataixpost writes the NIM master's host name (xCAT/postscripts/xcataixpost,
+    // NIM_MASTER_HOSTNAME of /etc/niminfo); only snmove writes the SN's address. A node served
+    // by its backup got there through snmove.
+    boolean moved = group.active() == ComputeGroup.Active.BACKUP;
+    host.files.put("/etc/xcatinfo", "XCATSERVER=" + (moved ? active.address() : master) + "\n");
     NodeServices services = spec.nodeServices();
     node.syslog = target(services.syslog(), master);
     node.ntp = target(services.ntp(), master);
