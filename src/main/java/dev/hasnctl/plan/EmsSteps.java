@@ -100,41 +100,43 @@ final class EmsSteps {
   }
 
   /**
-   * NFS version 4 through {@code mknimimage -u}, which also changes the image's NIM resources
-   * (seed: "mknimimage -u <osimage_name> nfs_vers=4"); the other attributes with chdef.
+   * The osimage's attributes with chdef, then NFS version 4 through {@code mknimimage -u}, which
+   * changes the NIM resources the osimage names (seed: "mknimimage -u <osimage_name> nfs_vers=4";
+   * xCAT-server aixinstall.pm runs {@code nim -Fo change -a nfs_vers=4} on each of them): the
+   * attributes first, so that it converts the resources the spec names and none it drops.
    */
   private void osimage(Change change) {
     requireNoDelete(change);
     String name = change.id().key();
     Map<String, String> changed = changed(change);
     String nfs = changed.remove("nfs_vers");
-    String convert = "ems/osimage/" + name + "/nfs_vers";
-    if (nfs != null) {
-      // Verified by the chdef step after it when there is one: the resource is whole only then.
-      out.add(
-          new Step(
-              convert,
-              ems,
-              ems,
-              Phase.IMAGES,
-              Set.of(),
-              Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
-              "convert image " + name + " to NFS version " + nfs,
-              changed.isEmpty() ? List.of(change.id()) : List.of(),
-              Set.of()));
-    }
+    String attributes = "ems/osimage/" + name;
     if (!changed.isEmpty()) {
+      // Verified by the conversion after it when there is one: the resource is whole only then.
       out.add(
           new Step(
-              "ems/osimage/" + name,
+              attributes,
               ems,
               ems,
               Phase.IMAGES,
               Set.of(),
               assignments(Argv.of("chdef", "-t", "osimage", "-o", name), changed),
               "image " + name + " as the spec says",
+              nfs == null ? List.of(change.id()) : List.of(),
+              Set.of()));
+    }
+    if (nfs != null) {
+      out.add(
+          new Step(
+              "ems/osimage/" + name + "/nfs_vers",
+              ems,
+              ems,
+              Phase.IMAGES,
+              Set.of(),
+              Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
+              "convert image " + name + "'s NIM resources to NFS version " + nfs,
               List.of(change.id()),
-              nfs != null ? Set.of(convert) : Set.of()));
+              changed.isEmpty() ? Set.of() : Set.of(attributes)));
     }
   }
 

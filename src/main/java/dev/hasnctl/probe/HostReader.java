@@ -46,11 +46,13 @@ final class HostReader {
             once(done, "site", () -> script.run("site", Argv.of("tabdump", "site")));
         case NETWORK ->
             once(done, "networks", () -> script.run("networks", Argv.of("tabdump", "networks")));
-        case OSIMAGE ->
-            once(
-                done,
-                "osimage",
-                () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
+        case OSIMAGE -> {
+          once(
+              done,
+              "osimage",
+              () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
+          once(done, "nfs_vers", () -> script.run("nfs_vers", Argv.of("lsnim", "-a", "nfs_vers")));
+        }
         case NODE -> {
           once(
               done,
@@ -238,7 +240,13 @@ final class HostReader {
         if (image == null) {
           return new Observed.Absent(id);
         }
-        return present(id, only(image, want), false);
+        Map<String, String> have = only(image, want);
+        if (have.containsKey("nfs_vers")) {
+          Map<String, Map<String, String>> nim =
+              cached(parsed, "nfs_vers", () -> Parsers.lsnimLong(section(sections, "nfs_vers")));
+          have.put("nfs_vers", ImageMeaning.nfsVers(ImageMeaning.resources(image), nim));
+        }
+        return present(id, have, false);
       }
       case NODE -> {
         Map<String, Map<String, String>> nodes =

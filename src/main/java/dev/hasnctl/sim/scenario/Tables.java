@@ -111,7 +111,6 @@ final class Tables {
       nim.put("shared_root", image.name() + "_shared_root");
       nim.put("paging", image.name() + "_paging");
       nim.put("installp_bundle", String.join(",", image.installpBundles()));
-      nim.put("nfs_vers", converged ? String.valueOf(image.nfsVers()) : "");
       nim.put(
           "resolv_conf", converged ? image.resolvConf().orElse("") : image.name() + "_resolv_conf");
       nim.put("dump", image.dump().map(OsImage.Dump::resource).orElse(""));
