@@ -27,6 +27,9 @@ final class HostReader {
       "servicenode,xcatmaster,groups,provmethod,postscripts";
   private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
 
+  /** xCAT on AIX is RPMs; xCAT-server is on the EMS and every SN (xCATaixSN71.bnd). */
+  private static final String XCAT_RPM = "xCAT-server";
+
   /** Where a booted xCAT node keeps the name of the server it booted from. */
   private static final String XCATINFO = "/etc/xcatinfo";
 
@@ -93,7 +96,7 @@ final class HostReader {
           if (id.key().equals("oslevel")) {
             once(done, "oslevel", () -> script.run("oslevel", Argv.of("oslevel", "-s")));
           } else if (id.key().equals("xcat")) {
-            once(done, "lslpp", () -> script.run("lslpp", Argv.of("lslpp", "-Lc", "xCAT.rte")));
+            once(done, "rpm", () -> script.run("rpm", Argv.of("rpm", "-q", XCAT_RPM)));
           } else {
             once(done, "emgr", () -> script.run("emgr", Argv.of("emgr", "-l")));
           }
@@ -165,9 +168,20 @@ final class HostReader {
   }
 
   private static List<String> section(Sections sections, String name) throws Unparseable {
+    return section(sections, name, false);
+  }
+
+  /** A section's lines; a failed command is unreadable unless {@code failureSpeaks}. */
+  private static List<String> section(Sections sections, String name, boolean failureSpeaks)
+      throws Unparseable {
     Optional<List<String>> lines = sections.get(name);
     if (lines.isEmpty()) {
       throw new Unparseable("no output for " + name + " (the probe script stopped early)");
+    }
+    if (failureSpeaks) {
+      List<String> said = new ArrayList<>(lines.get());
+      said.remove(Sections.FAILED);
+      return said;
     }
     if (!sections.ok(name)) {
       List<String> said = new ArrayList<>(lines.get());
@@ -466,8 +480,7 @@ final class HostReader {
       return present(id, Map.of("minimum", level.compareTo(minimum) >= 0 ? minimum : level), true);
     }
     if (id.key().equals("xcat")) {
-      Optional<String> level =
-          Parsers.lslppLevel(sections.get("lslpp").orElse(List.of()), "xCAT.rte");
+      Optional<String> level = Parsers.rpmVersion(section(sections, "rpm", true), XCAT_RPM);
       if (level.isEmpty()) {
         return new Observed.Absent(id);
       }

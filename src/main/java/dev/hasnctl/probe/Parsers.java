@@ -206,15 +206,26 @@ final class Parsers {
     return value % 1024 == 0 ? value / 1024 + "K" : Long.toString(value);
   }
 
-  /** {@code lslpp -Lc FILESET}: the installed level, if the fileset is there. */
-  static Optional<String> lslppLevel(List<String> lines, String fileset) {
+  /**
+   * {@code rpm -q NAME}: the package's version (without its release or architecture), empty when
+   * rpm says {@code package NAME is not installed}. rpm prints {@code NAME-VERSION-RELEASE}, newer
+   * rpm adds {@code .ARCH}; both read the same.
+   */
+  static Optional<String> rpmVersion(List<String> lines, String name) throws Unparseable {
     for (String line : lines) {
-      String[] fields = line.split(":", -1);
-      if (fields.length > 2 && fields[1].equals(fileset)) {
-        return Optional.of(fields[2]);
+      String s = line.strip();
+      if (s.equals("package " + name + " is not installed")) {
+        return Optional.empty();
+      }
+      if (s.startsWith(name + "-") && s.length() > name.length() + 1) {
+        String rest = s.substring(name.length() + 1);
+        int dash = rest.indexOf('-');
+        if (dash > 0 && Character.isDigit(rest.charAt(0))) {
+          return Optional.of(rest.substring(0, dash));
+        }
       }
     }
-    return Optional.empty();
+    throw new Unparseable("rpm -q " + name + ": no version and no 'is not installed' line");
   }
 
   /** {@code emgr -l}: the labels of the installed ifixes. */

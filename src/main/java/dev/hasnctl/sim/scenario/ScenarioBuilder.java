@@ -95,7 +95,9 @@ public final class ScenarioBuilder {
     host.software = new Software();
     host.software.oslevel = levels.aix();
     host.software.filesets.put("bos.rte", "7.1.1.3");
-    host.software.filesets.put("xCAT.rte", levels.xcat());
+    for (String rpm : List.of("perl-xCAT", "xCAT-client", "xCAT-server")) {
+      host.software.rpms.put(rpm, levels.xcat() + "-snap201209071552");
+    }
     for (String fix : levels.ifixes()) {
       host.software.ifixes.put(fix, "ifix " + fix);
     }
@@ -133,6 +135,7 @@ public final class ScenarioBuilder {
     host.aliases.add(sn.xcatmaster().value());
     host.aliases.add(sn.address());
     base(host, spec.software().serviceNodes(), "xcatd");
+    host.software.rpms.put("xCATsn", spec.software().serviceNodes().xcat() + "-snap201209071552");
     var shared = spec.sharedInstall();
     String mount = shared.mountPoint().value();
     host.dirs.add(mount);
