@@ -447,7 +447,7 @@ final class HostReader {
             cached(
                 parsed,
                 "paging:" + root,
-                () -> Parsers.lsRecursive(section(sections, "paging:" + root)));
+                () -> Parsers.lsRecursive(section(sections, "paging:" + root), root));
         Long size = files.get(key);
         return size == null
             ? new Observed.Absent(id)

@@ -126,11 +126,15 @@ final class Parsers {
     return out;
   }
 
-  /** {@code lsitab -a}: the identifiers of the inittab entries, in file order. */
+  /**
+   * {@code lsitab -a}: the identifiers of the inittab entries, in file order. A record commented
+   * out with a leading {@code :} (AIX inittab file format) is no entry, whether lsitab lists it or
+   * not.
+   */
   static List<String> inittabIds(List<String> lines) throws Unparseable {
     List<String> ids = new ArrayList<>();
     for (String line : lines) {
-      if (line.isBlank()) {
+      if (line.isBlank() || line.startsWith(":")) {
         continue;
       }
       int colon = line.indexOf(':');
@@ -261,10 +265,14 @@ final class Parsers {
     return out;
   }
 
-  /** {@code ls -lR DIR}: regular files' paths to their sizes in bytes. */
-  static Map<String, Long> lsRecursive(List<String> lines) throws Unparseable {
+  /**
+   * {@code ls -lR DIR}: regular files' paths to their sizes in bytes. POSIX ls precedes each
+   * directory's listing with {@code DIR:}; for a single operand some print no header for the
+   * operand itself, whose entries then come first: both read the same.
+   */
+  static Map<String, Long> lsRecursive(List<String> lines, String operand) throws Unparseable {
     Map<String, Long> out = new TreeMap<>();
-    String dir = null;
+    String dir = operand;
     for (String line : lines) {
       if (line.isBlank() || line.startsWith("total ")) {
         continue;
@@ -274,7 +282,7 @@ final class Parsers {
         continue;
       }
       String[] fields = line.strip().split("\\s+", -1);
-      if (dir == null || fields.length < 9) {
+      if (fields.length < 9) {
         throw new Unparseable("ls -lR: unexpected line: " + line);
       }
       if (fields[0].startsWith("-")) {
@@ -311,9 +319,15 @@ final class Parsers {
     if (lines.stream().noneMatch(l -> l.startsWith("Routing tables"))) {
       throw new Unparseable("netstat -rn: no routing tables in its output");
     }
+    boolean inet6 = false;
     for (String line : lines) {
+      if (line.startsWith("Route Tree for Protocol Family")) {
+        // AIX lists IPv4 routes under family 2 and IPv6 routes under family 24.
+        inet6 = !line.contains("Family 2 ");
+        continue;
+      }
       String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length > 1 && fields[0].equals("default")) {
+      if (!inet6 && fields.length > 1 && fields[0].equals("default") && !fields[1].contains(":")) {
         return fields[1];
       }
     }

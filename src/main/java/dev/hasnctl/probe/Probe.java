@@ -11,6 +11,7 @@ import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
+import dev.hasnctl.transport.XdshError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,10 +199,9 @@ public final class Probe {
     }
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (line.contains("remote shell had error code") && fields.length > 1) {
-        unreachable.put(fields[1], line.strip());
-      }
+      XdshError.parse(line)
+          .filter(e -> !e.reached())
+          .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
     byHost.forEach(
         (host, resources) -> {
