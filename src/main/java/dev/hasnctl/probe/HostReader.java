@@ -33,8 +33,8 @@ final class HostReader {
   /** Where a booted xCAT node keeps the name of the server it booted from. */
   private static final String XCATINFO = "/etc/xcatinfo";
 
-  /** Where {@link #read} keeps its {@code serverNames} among the parsed sections. */
-  private static final String SERVER_NAMES = " serverNames";
+  /** Where {@link #read} keeps its {@link Context} among the parsed sections. */
+  private static final String CONTEXT = " context";
 
   private HostReader() {}
 
@@ -144,19 +144,27 @@ final class HostReader {
   /** What {@code sections}, the output of {@link #script} on {@code host}, say of each resource. */
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections) {
-    return read(host, resources, sections, Map.of());
+    return read(host, resources, sections, Context.NONE);
   }
 
   /**
-   * As {@link #read(HostName, List, Sections)}; {@code serverNames} maps a compute node to the host
-   * name of its active SN on the node's network (its xcatmaster), which {@code /etc/xcatinfo} may
-   * name instead of the address.
+   * What the probe learnt elsewhere that tells two names of one thing apart.
+   *
+   * @param serverNames a compute node to the host name of its active SN on the node's network (its
+   *     xcatmaster), which {@code /etc/xcatinfo} may name instead of the address
+   * @param spots an osimage to the NIM spot that serves it (the osimage's attribute of that name),
+   *     when the EMS showed it
    */
+  record Context(Map<String, String> serverNames, Map<String, String> spots) {
+    static final Context NONE = new Context(Map.of(), Map.of());
+  }
+
+  /** As {@link #read(HostName, List, Sections)}, knowing {@code context}. */
   static Map<ResourceId, Observed> read(
-      HostName host, List<Resource> resources, Sections sections, Map<String, String> serverNames) {
+      HostName host, List<Resource> resources, Sections sections, Context context) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
     Map<String, Object> parsed = new TreeMap<>();
-    parsed.put(SERVER_NAMES, serverNames);
+    parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
         out.put(want.id(), observe(host, want, sections, parsed));
@@ -270,6 +278,10 @@ final class HostReader {
           return new Observed.Absent(id);
         }
         Map<String, String> have = only(node, want);
+        if (have.containsKey("groups")) {
+          have.put(
+              "groups", NodeMeaning.groups(have.get("groups"), want.properties().get("groups")));
+        }
         if (have.containsKey("postscripts")) {
           String defaults =
               cached(
@@ -340,7 +352,15 @@ final class HostReader {
             .map(String::strip)
             .filter(l -> l.split("\\s+", -1)[0].equals(key))
             .findFirst()
-            .map(l -> present(id, Map.of("line", l), false))
+            .map(
+                l ->
+                    present(
+                        id,
+                        Map.of(
+                            "line",
+                            ExportMeaning.exportLine(
+                                l, want.properties().getOrDefault("line", ""))),
+                        false))
             .orElse(new Observed.Absent(id));
       }
       case SHUTDOWN_ORDER -> {
@@ -420,22 +440,27 @@ final class HostReader {
         }
         String gateway =
             cached(parsed, "netstat", () -> Parsers.defaultGateway(section(sections, "netstat")));
-        @SuppressWarnings("unchecked")
-        Map<String, String> names = (Map<String, String>) parsed.get(SERVER_NAMES);
+        Context context = (Context) parsed.get(CONTEXT);
         String server =
             NodeMeaning.xcatServer(
                 Parsers.xcatServer(xcatinfo.get()),
                 want.properties().getOrDefault("xcatserver", ""),
-                names.getOrDefault(key, ""));
+                context.serverNames().getOrDefault(key, ""));
         return present(id, Map.of("xcatserver", server, "gateway", gateway), false);
       }
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =
             cached(parsed, "lsnim", () -> Parsers.lsnimLong(section(sections, "lsnim")));
         Map<String, String> machine = machines.get(key);
-        return machine == null
-            ? new Observed.Absent(id)
-            : present(id, Map.of("image", machine.getOrDefault("spot", "")), false);
+        if (machine == null) {
+          return new Observed.Absent(id);
+        }
+        // The machine names its spot; an image may use a spot of another name (its osimage's).
+        String image = want.properties().getOrDefault("image", "");
+        String spot = machine.getOrDefault("spot", "");
+        Context context = (Context) parsed.get(CONTEXT);
+        boolean serves = spot.equals(context.spots().getOrDefault(image, image));
+        return present(id, Map.of("image", serves ? image : spot), false);
       }
       case PAGING_FILE -> {
         String root = pagingRoot(key);
@@ -455,6 +480,27 @@ final class HostReader {
       }
     }
     throw new IllegalStateException("no reader for " + id.kind());
+  }
+
+  /** Each osimage's {@code spot} attribute, from the EMS's lsdef section if it ran and was read. */
+  static Map<String, String> spots(Sections sections) {
+    Map<String, String> out = new TreeMap<>();
+    if (sections.get("osimage").isEmpty() || !sections.ok("osimage")) {
+      return out;
+    }
+    try {
+      Parsers.lsdefLong(sections.get("osimage").get())
+          .forEach(
+              (image, attributes) -> {
+                String spot = attributes.getOrDefault("spot", "");
+                if (!spot.isEmpty()) {
+                  out.put(image, spot);
+                }
+              });
+    } catch (Unparseable e) {
+      // The osimage resources report it; the spots then go by the image's own name.
+    }
+    return out;
   }
 
   private static boolean downHere(List<String> mmgetstate) {

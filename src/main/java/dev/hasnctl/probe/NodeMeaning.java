@@ -77,4 +77,24 @@ final class NodeMeaning {
     }
     return shown;
   }
+
+  /**
+   * A node's groups as the desired state writes them: {@code wanted} when the node is in every
+   * wanted group (it may be in others: the site's own, which hasnctl never drops); otherwise what
+   * lsdef shows.
+   */
+  static String groups(String shown, String wanted) {
+    Set<String> have = names(shown);
+    return wanted != null && have.containsAll(names(wanted)) ? wanted : shown;
+  }
+
+  /** The names of a comma list, in order, each once. */
+  static Set<String> names(String list) {
+    Set<String> out = new LinkedHashSet<>();
+    Arrays.stream(list.split(",", -1))
+        .map(String::strip)
+        .filter(n -> !n.isEmpty())
+        .forEach(out::add);
+    return out;
+  }
 }

@@ -80,8 +80,16 @@ public final class Probe {
     }
     Map<ResourceId, Observed> out = new TreeMap<>();
     List<Resource> emsResources = byHost.remove(ems);
+    // Which spot serves each image is the osimage's (lsdef on the EMS): read it with the EMS's
+    // own resources whenever an SN's NIM diskless definitions are observed.
+    List<Resource> servedImages = imagesServed(desired, byHost, emsResources);
+    if (!servedImages.isEmpty()) {
+      emsResources = emsResources == null ? new ArrayList<>() : new ArrayList<>(emsResources);
+      emsResources.addAll(servedImages);
+    }
+    Map<String, String> spots = new HashMap<>();
     if (emsResources != null) {
-      out.putAll(observeEms(emsResources));
+      out.putAll(observeEms(emsResources, spots));
     }
     // A node xCAT does not define has not booted from it: there is nothing running to observe.
     for (var it = byHost.values().iterator(); it.hasNext(); ) {
@@ -92,7 +100,7 @@ public final class Probe {
       }
     }
     if (!byHost.isEmpty()) {
-      out.putAll(observeHosts(byHost, serverNames(desired)));
+      out.putAll(observeHosts(byHost, new HostReader.Context(serverNames(desired), spots)));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
@@ -122,7 +130,8 @@ public final class Probe {
         && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
   }
 
-  private Map<ResourceId, Observed> observeEms(List<Resource> resources) {
+  private Map<ResourceId, Observed> observeEms(
+      List<Resource> resources, Map<String, String> spots) {
     Script script = HostReader.script(resources, true);
     List<String> lines;
     try {
@@ -131,7 +140,31 @@ public final class Probe {
     } catch (TransportException e) {
       return unknown(resources, ems + " unreachable: " + e.getMessage());
     }
-    return HostReader.read(ems, resources, Sections.parse(lines));
+    Sections sections = Sections.parse(lines);
+    spots.putAll(HostReader.spots(sections));
+    return HostReader.read(ems, resources, sections);
+  }
+
+  /** The desired osimages that the NIM diskless definitions among {@code byHost} name. */
+  private List<Resource> imagesServed(
+      DesiredState desired, Map<HostName, List<Resource>> byHost, List<Resource> onEms) {
+    Set<ResourceId> have = new TreeSet<>();
+    if (onEms != null) {
+      onEms.forEach(r -> have.add(r.id()));
+    }
+    List<Resource> out = new ArrayList<>();
+    for (List<Resource> resources : byHost.values()) {
+      for (Resource r : resources) {
+        if (r.id().kind() == ResourceKind.DISKLESS_NODE) {
+          ResourceId image =
+              new ResourceId(ems, ResourceKind.OSIMAGE, r.properties().getOrDefault("image", ""));
+          if (have.add(image)) {
+            desired.get(image).ifPresent(out::add);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -139,7 +172,7 @@ public final class Probe {
    * Compute nodes are always reached with {@code xdsh} on the EMS; SNs too unless access is direct.
    */
   private Map<ResourceId, Observed> observeHosts(
-      Map<HostName, List<Resource>> byHost, Map<String, String> serverNames) {
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
     byHost.forEach(
         (host, resources) ->
@@ -148,22 +181,24 @@ public final class Probe {
     byKinds.forEach(
         (kinds, hosts) -> {
           if (mode == Mode.DIRECT && !kinds.equals(RUNNING)) {
-            out.putAll(direct(hosts));
+            out.putAll(direct(hosts, context));
           } else {
-            out.putAll(throughXdsh(hosts, serverNames));
+            out.putAll(throughXdsh(hosts, context));
           }
         });
     return out;
   }
 
-  private Map<ResourceId, Observed> direct(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> direct(
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     Map<ResourceId, Observed> out = new TreeMap<>();
     byHost.forEach(
         (host, resources) -> {
           Script script = HostReader.script(resources, false);
           try {
             ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
-            out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
+            out.putAll(
+                HostReader.read(host, resources, Sections.parse(lines(r.stdout())), context));
           } catch (TransportException e) {
             out.putAll(unknown(resources, host + " unreachable: " + e.getMessage()));
           }
@@ -172,7 +207,7 @@ public final class Probe {
   }
 
   private Map<ResourceId, Observed> throughXdsh(
-      Map<HostName, List<Resource>> byHost, Map<String, String> serverNames) {
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
@@ -219,7 +254,7 @@ public final class Probe {
             }
           } else {
             out.putAll(
-                HostReader.read(host, resources, Sections.parse(perHost.get(name)), serverNames));
+                HostReader.read(host, resources, Sections.parse(perHost.get(name)), context));
           }
         });
     return out;
