@@ -161,6 +161,8 @@ public final class ScenarioBuilder {
       host.files.put(
           "/etc/rc.shutdown", String.join("\n", spec.serviceOrder().shutdownLines()) + "\n");
       host.files.put("/etc/nfs/local_domain", spec.site().domain() + "\n");
+      // mkdsklsnode -S ran "chnfs -R on" before exporting the replicas (aixinstall.pm).
+      host.nfsReplication = true;
       ServiceNode partner =
           spec.serviceNode(pairOf(spec, sn).partnerOf(sn.name()).value()).orElseThrow();
       String export =
