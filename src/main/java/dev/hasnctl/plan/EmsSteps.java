@@ -100,41 +100,43 @@ final class EmsSteps {
   }
 
   /**
-   * NFS version 4 through {@code mknimimage -u}, which also changes the image's NIM resources
-   * (seed: "mknimimage -u <osimage_name> nfs_vers=4"); the other attributes with chdef.
+   * The osimage's attributes with chdef, then NFS version 4 through {@code mknimimage -u}, which
+   * changes the NIM resources the osimage names (seed: "mknimimage -u <osimage_name> nfs_vers=4";
+   * xCAT-server aixinstall.pm runs {@code nim -Fo change -a nfs_vers=4} on each of them): the
+   * attributes first, so that it converts the resources the spec names and none it drops.
    */
   private void osimage(Change change) {
     requireNoDelete(change);
     String name = change.id().key();
     Map<String, String> changed = changed(change);
     String nfs = changed.remove("nfs_vers");
-    String convert = "ems/osimage/" + name + "/nfs_vers";
-    if (nfs != null) {
-      // Verified by the chdef step after it when there is one: the resource is whole only then.
-      out.add(
-          new Step(
-              convert,
-              ems,
-              ems,
-              Phase.IMAGES,
-              Set.of(),
-              Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
-              "convert image " + name + " to NFS version " + nfs,
-              changed.isEmpty() ? List.of(change.id()) : List.of(),
-              Set.of()));
-    }
+    String attributes = "ems/osimage/" + name;
     if (!changed.isEmpty()) {
+      // Verified by the conversion after it when there is one: the resource is whole only then.
       out.add(
           new Step(
-              "ems/osimage/" + name,
+              attributes,
               ems,
               ems,
               Phase.IMAGES,
               Set.of(),
               assignments(Argv.of("chdef", "-t", "osimage", "-o", name), changed),
               "image " + name + " as the spec says",
+              nfs == null ? List.of(change.id()) : List.of(),
+              Set.of()));
+    }
+    if (nfs != null) {
+      out.add(
+          new Step(
+              "ems/osimage/" + name + "/nfs_vers",
+              ems,
+              ems,
+              Phase.IMAGES,
+              Set.of(),
+              Argv.of("mknimimage", "-u", name, "nfs_vers=" + nfs),
+              "convert image " + name + "'s NIM resources to NFS version " + nfs,
               List.of(change.id()),
-              nfs != null ? Set.of(convert) : Set.of()));
+              changed.isEmpty() ? Set.of() : Set.of(attributes)));
     }
   }
 
@@ -195,7 +197,9 @@ final class EmsSteps {
 
   /**
    * One command per distinct set of attributes: a group of 512 nodes that all need the same
-   * servicenode takes one chdef over a compressed noderange, not 512.
+   * servicenode takes one chdef over a compressed noderange, not 512. A node's groups are a set the
+   * site may add to: an update adds the missing ones with {@code chdef -p groups=...} (a command of
+   * its own, as {@code -p} applies to every attribute given) and never drops the others.
    */
   private void nodes(List<Change> changes) {
     Map<String, List<Change>> creates = new TreeMap<>();
@@ -205,6 +209,9 @@ final class EmsSteps {
       requireNoDelete(change);
       SortedMap<String, String> attrs =
           change.action() == Action.CREATE ? change.after() : new TreeMap<>(changed(change));
+      if (change.action() == Action.UPDATE && attrs.containsKey("groups")) {
+        attrs.put("groups", String.join(",", missingGroups(change)));
+      }
       String signature = attrs.toString();
       attributes.put(signature, attrs);
       Map<String, List<Change>> into = change.action() == Action.CREATE ? creates : updates;
@@ -212,6 +219,15 @@ final class EmsSteps {
     }
     nodeCommands(creates, attributes, "mkdef", "define");
     nodeCommands(updates, attributes, "chdef", "update");
+  }
+
+  /** The groups the spec puts the node in that xCAT does not, in the spec's order. */
+  private static List<String> missingGroups(Change change) {
+    List<String> have = List.of(change.before().getOrDefault("groups", "").split(",", -1));
+    return java.util.Arrays.stream(change.after().get("groups").split(",", -1))
+        .filter(g -> !g.isEmpty() && !have.contains(g))
+        .distinct()
+        .toList();
   }
 
   private void nodeCommands(
@@ -224,13 +240,32 @@ final class EmsSteps {
       n++;
       List<String> nodes = entry.getValue().stream().map(c -> c.id().key()).toList();
       String range = Noderange.compress(nodes);
-      add(
-          "ems/nodes/" + program + "/" + n,
-          Phase.NODES,
-          Set.copyOf(nodes),
-          assignments(Argv.of(program, "-t", "node", "-o", range), attributes.get(entry.getKey())),
-          verb + " " + nodes.size() + " node definition" + (nodes.size() == 1 ? "" : "s"),
-          entry.getValue());
+      String id = "ems/nodes/" + program + "/" + n;
+      SortedMap<String, String> attrs = new TreeMap<>(attributes.get(entry.getKey()));
+      String plus = program.equals("chdef") ? attrs.remove("groups") : null;
+      String what = verb + " " + nodes.size() + " node definition" + (nodes.size() == 1 ? "" : "s");
+      if (!attrs.isEmpty()) {
+        add(
+            id,
+            Phase.NODES,
+            Set.copyOf(nodes),
+            assignments(Argv.of(program, "-t", "node", "-o", range), attrs),
+            what,
+            plus == null ? entry.getValue() : List.of());
+      }
+      if (plus != null) {
+        out.add(
+            new Step(
+                id + "/groups",
+                ems,
+                ems,
+                Phase.NODES,
+                Set.copyOf(nodes),
+                Argv.of("chdef", "-t", "node", "-o", range, "-p", "groups=" + plus),
+                "add " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " to " + plus,
+                entry.getValue().stream().map(Change::id).toList(),
+                attrs.isEmpty() ? Set.of() : Set.of(id)));
+      }
     }
   }
 

@@ -282,8 +282,23 @@ final class HostSteps {
         // The file may not exist yet; an empty one is then the previous content kept.
         script.then(Argv.of("touch", file));
       }
-      script.append(edits.edit(file, delete, List.of(line))).then(Argv.of("exportfs", "-a"));
-      why = "export " + dir + (line.contains("replicas=") ? " with its replica" : "");
+      boolean enable =
+          line.contains("replicas=")
+              && !change.before().getOrDefault("line", "").contains("replicas=");
+      script.append(edits.edit(file, delete, List.of(line)));
+      if (enable) {
+        // A first replica export needs replication on, which AIX changes only while nothing is
+        // exported over NFSv4 (IBM: "NFS configuration requirements to allow specification of
+        // replicas"); mkdsklsnode -S does the same (aixinstall.pm: exportfs -ua; chnfs -R on).
+        // The file is written first so that the exports are down only for the switch.
+        script.then(Argv.of("exportfs", "-ua")).then(Argv.of("chnfs", "-R", "on"));
+      }
+      script.then(Argv.of("exportfs", "-a"));
+      why =
+          "export "
+              + dir
+              + (line.contains("replicas=") ? " with its replica" : "")
+              + (enable ? " (replication turned on: every export of this SN stops briefly)" : "");
     }
     return step(
         change.id().host() + "/exports" + dir,

@@ -27,8 +27,14 @@ final class HostReader {
       "servicenode,xcatmaster,groups,provmethod,postscripts";
   private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
 
+  /** xCAT on AIX is RPMs; xCAT-server is on the EMS and every SN (xCATaixSN71.bnd). */
+  private static final String XCAT_RPM = "xCAT-server";
+
   /** Where a booted xCAT node keeps the name of the server it booted from. */
   private static final String XCATINFO = "/etc/xcatinfo";
+
+  /** Where {@link #read} keeps its {@link Context} among the parsed sections. */
+  private static final String CONTEXT = " context";
 
   private HostReader() {}
 
@@ -43,18 +49,25 @@ final class HostReader {
             once(done, "site", () -> script.run("site", Argv.of("tabdump", "site")));
         case NETWORK ->
             once(done, "networks", () -> script.run("networks", Argv.of("tabdump", "networks")));
-        case OSIMAGE ->
-            once(
-                done,
-                "osimage",
-                () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
-        case NODE ->
-            once(
-                done,
-                "nodes",
-                () ->
-                    script.run(
-                        "nodes", Argv.of("lsdef", "-t", "node", "-i", NODE_ATTRIBUTES, "-c")));
+        case OSIMAGE -> {
+          once(
+              done,
+              "osimage",
+              () -> script.run("osimage", Argv.of("lsdef", "-t", "osimage", "-l")));
+          once(done, "nfs_vers", () -> script.run("nfs_vers", Argv.of("lsnim", "-a", "nfs_vers")));
+        }
+        case NODE -> {
+          once(
+              done,
+              "nodes",
+              () ->
+                  script.run("nodes", Argv.of("lsdef", "-t", "node", "-i", NODE_ATTRIBUTES, "-c")));
+          // lsdef prepends the xcatdefaults row to each node's postscripts: read it to tell apart.
+          once(
+              done,
+              "postscripts",
+              () -> script.run("postscripts", Argv.of("tabdump", "postscripts")));
+        }
         case STATELITE ->
             once(done, "statelite", () -> script.run("statelite", Argv.of("tabdump", "statelite")));
         case LITEFILE ->
@@ -74,6 +87,7 @@ final class HostReader {
         case GPFS_MOUNT -> {
           String device = device(id.key());
           once(done, "mmlscluster", () -> script.run("mmlscluster", Argv.of("mmlscluster")));
+          once(done, "mmgetstate", () -> script.run("mmgetstate", Argv.of("mmgetstate")));
           once(done, "mmlsfs", () -> script.run("mmlsfs", Argv.of("mmlsfs", device, "-T", "-B")));
           once(
               done, "mmlsmount", () -> script.run("mmlsmount", Argv.of("mmlsmount", device, "-L")));
@@ -82,7 +96,7 @@ final class HostReader {
           if (id.key().equals("oslevel")) {
             once(done, "oslevel", () -> script.run("oslevel", Argv.of("oslevel", "-s")));
           } else if (id.key().equals("xcat")) {
-            once(done, "lslpp", () -> script.run("lslpp", Argv.of("lslpp", "-Lc", "xCAT.rte")));
+            once(done, "rpm", () -> script.run("rpm", Argv.of("rpm", "-q", XCAT_RPM)));
           } else {
             once(done, "emgr", () -> script.run("emgr", Argv.of("emgr", "-l")));
           }
@@ -130,8 +144,27 @@ final class HostReader {
   /** What {@code sections}, the output of {@link #script} on {@code host}, say of each resource. */
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections) {
+    return read(host, resources, sections, Context.NONE);
+  }
+
+  /**
+   * What the probe learnt elsewhere that tells two names of one thing apart.
+   *
+   * @param serverNames a compute node to the host name of its active SN on the node's network (its
+   *     xcatmaster), which {@code /etc/xcatinfo} may name instead of the address
+   * @param spots an osimage to the NIM spot that serves it (the osimage's attribute of that name),
+   *     when the EMS showed it
+   */
+  record Context(Map<String, String> serverNames, Map<String, String> spots) {
+    static final Context NONE = new Context(Map.of(), Map.of());
+  }
+
+  /** As {@link #read(HostName, List, Sections)}, knowing {@code context}. */
+  static Map<ResourceId, Observed> read(
+      HostName host, List<Resource> resources, Sections sections, Context context) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
     Map<String, Object> parsed = new TreeMap<>();
+    parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
         out.put(want.id(), observe(host, want, sections, parsed));
@@ -143,9 +176,20 @@ final class HostReader {
   }
 
   private static List<String> section(Sections sections, String name) throws Unparseable {
+    return section(sections, name, false);
+  }
+
+  /** A section's lines; a failed command is unreadable unless {@code failureSpeaks}. */
+  private static List<String> section(Sections sections, String name, boolean failureSpeaks)
+      throws Unparseable {
     Optional<List<String>> lines = sections.get(name);
     if (lines.isEmpty()) {
       throw new Unparseable("no output for " + name + " (the probe script stopped early)");
+    }
+    if (failureSpeaks) {
+      List<String> said = new ArrayList<>(lines.get());
+      said.remove(Sections.FAILED);
+      return said;
     }
     if (!sections.ok(name)) {
       List<String> said = new ArrayList<>(lines.get());
@@ -218,13 +262,39 @@ final class HostReader {
         if (image == null) {
           return new Observed.Absent(id);
         }
-        return present(id, only(image, want), false);
+        Map<String, String> have = only(image, want);
+        if (have.containsKey("nfs_vers")) {
+          Map<String, Map<String, String>> nim =
+              cached(parsed, "nfs_vers", () -> Parsers.lsnimLong(section(sections, "nfs_vers")));
+          have.put("nfs_vers", ImageMeaning.nfsVers(ImageMeaning.resources(image), nim));
+        }
+        return present(id, have, false);
       }
       case NODE -> {
         Map<String, Map<String, String>> nodes =
             cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
         Map<String, String> node = nodes.get(key);
-        return node == null ? new Observed.Absent(id) : present(id, only(node, want), false);
+        if (node == null) {
+          return new Observed.Absent(id);
+        }
+        Map<String, String> have = only(node, want);
+        if (have.containsKey("groups")) {
+          have.put(
+              "groups", NodeMeaning.groups(have.get("groups"), want.properties().get("groups")));
+        }
+        if (have.containsKey("postscripts")) {
+          String defaults =
+              cached(
+                  parsed,
+                  "xcatdefaults",
+                  () ->
+                      NodeMeaning.xcatDefaults(Parsers.tabdump(section(sections, "postscripts"))));
+          have.put(
+              "postscripts",
+              NodeMeaning.postscripts(
+                  have.get("postscripts"), defaults, want.properties().get("postscripts")));
+        }
+        return present(id, have, false);
       }
       case STATELITE -> {
         List<Map<String, String>> rows =
@@ -282,7 +352,15 @@ final class HostReader {
             .map(String::strip)
             .filter(l -> l.split("\\s+", -1)[0].equals(key))
             .findFirst()
-            .map(l -> present(id, Map.of("line", l), false))
+            .map(
+                l ->
+                    present(
+                        id,
+                        Map.of(
+                            "line",
+                            ExportMeaning.exportLine(
+                                l, want.properties().getOrDefault("line", ""))),
+                        false))
             .orElse(new Observed.Absent(id));
       }
       case SHUTDOWN_ORDER -> {
@@ -320,11 +398,23 @@ final class HostReader {
         if (clusterLines.stream().anyMatch(l -> l.contains("does not belong to a GPFS cluster"))) {
           return new Observed.Absent(id);
         }
-        List<String> mounted = Parsers.mountedOn(sections.get("mmlsmount").orElse(List.of()));
-        if (!mounted.contains(host.shortName())) {
+        List<String> clusterOut = section(sections, "mmlscluster");
+        List<String> state = sections.get("mmgetstate").orElse(List.of());
+        if (downHere(state)) {
+          // A node whose GPFS daemon is down has nothing mounted, whatever mmlsmount says then.
           return new Observed.Absent(id);
         }
-        String cluster = Parsers.gpfsClusterName(section(sections, "mmlscluster"));
+        List<GpfsNodes.Mounted> mounted = GpfsNodes.mounted(section(sections, "mmlsmount"));
+        String localName;
+        try {
+          localName = GpfsNodes.localName(state);
+        } catch (Unparseable e) {
+          localName = "";
+        }
+        if (!GpfsNodes.mountedHere(host, localName, GpfsNodes.members(clusterOut), mounted)) {
+          return new Observed.Absent(id);
+        }
+        String cluster = Parsers.gpfsClusterName(clusterOut);
         Map<String, String> flags = Parsers.mmlsfs(section(sections, "mmlsfs"));
         if (!flags.containsKey("-T") || !flags.containsKey("-B")) {
           throw new Unparseable("mmlsfs " + device(key) + " -T -B: no -T or -B line");
@@ -350,18 +440,27 @@ final class HostReader {
         }
         String gateway =
             cached(parsed, "netstat", () -> Parsers.defaultGateway(section(sections, "netstat")));
-        return present(
-            id,
-            Map.of("xcatserver", Parsers.xcatServer(xcatinfo.get()), "gateway", gateway),
-            false);
+        Context context = (Context) parsed.get(CONTEXT);
+        String server =
+            NodeMeaning.xcatServer(
+                Parsers.xcatServer(xcatinfo.get()),
+                want.properties().getOrDefault("xcatserver", ""),
+                context.serverNames().getOrDefault(key, ""));
+        return present(id, Map.of("xcatserver", server, "gateway", gateway), false);
       }
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =
             cached(parsed, "lsnim", () -> Parsers.lsnimLong(section(sections, "lsnim")));
         Map<String, String> machine = machines.get(key);
-        return machine == null
-            ? new Observed.Absent(id)
-            : present(id, Map.of("image", machine.getOrDefault("spot", "")), false);
+        if (machine == null) {
+          return new Observed.Absent(id);
+        }
+        // The machine names its spot; an image may use a spot of another name (its osimage's).
+        String image = want.properties().getOrDefault("image", "");
+        String spot = machine.getOrDefault("spot", "");
+        Context context = (Context) parsed.get(CONTEXT);
+        boolean serves = spot.equals(context.spots().getOrDefault(image, image));
+        return present(id, Map.of("image", serves ? image : spot), false);
       }
       case PAGING_FILE -> {
         String root = pagingRoot(key);
@@ -373,7 +472,7 @@ final class HostReader {
             cached(
                 parsed,
                 "paging:" + root,
-                () -> Parsers.lsRecursive(section(sections, "paging:" + root)));
+                () -> Parsers.lsRecursive(section(sections, "paging:" + root), root));
         Long size = files.get(key);
         return size == null
             ? new Observed.Absent(id)
@@ -381,6 +480,35 @@ final class HostReader {
       }
     }
     throw new IllegalStateException("no reader for " + id.kind());
+  }
+
+  /** Each osimage's {@code spot} attribute, from the EMS's lsdef section if it ran and was read. */
+  static Map<String, String> spots(Sections sections) {
+    Map<String, String> out = new TreeMap<>();
+    if (sections.get("osimage").isEmpty() || !sections.ok("osimage")) {
+      return out;
+    }
+    try {
+      Parsers.lsdefLong(sections.get("osimage").get())
+          .forEach(
+              (image, attributes) -> {
+                String spot = attributes.getOrDefault("spot", "");
+                if (!spot.isEmpty()) {
+                  out.put(image, spot);
+                }
+              });
+    } catch (Unparseable e) {
+      // The osimage resources report it; the spots then go by the image's own name.
+    }
+    return out;
+  }
+
+  private static boolean downHere(List<String> mmgetstate) {
+    try {
+      return Parsers.mmgetstate(mmgetstate).equals("down");
+    } catch (Unparseable e) {
+      return false;
+    }
   }
 
   private static Observed software(Resource want, Sections sections, Map<String, Object> parsed)
@@ -398,8 +526,7 @@ final class HostReader {
       return present(id, Map.of("minimum", level.compareTo(minimum) >= 0 ? minimum : level), true);
     }
     if (id.key().equals("xcat")) {
-      Optional<String> level =
-          Parsers.lslppLevel(sections.get("lslpp").orElse(List.of()), "xCAT.rte");
+      Optional<String> level = Parsers.rpmVersion(section(sections, "rpm", true), XCAT_RPM);
       if (level.isEmpty()) {
         return new Observed.Absent(id);
       }

@@ -126,11 +126,15 @@ final class Parsers {
     return out;
   }
 
-  /** {@code lsitab -a}: the identifiers of the inittab entries, in file order. */
+  /**
+   * {@code lsitab -a}: the identifiers of the inittab entries, in file order. A record commented
+   * out with a leading {@code :} (AIX inittab file format) is no entry, whether lsitab lists it or
+   * not.
+   */
   static List<String> inittabIds(List<String> lines) throws Unparseable {
     List<String> ids = new ArrayList<>();
     for (String line : lines) {
-      if (line.isBlank()) {
+      if (line.isBlank() || line.startsWith(":")) {
         continue;
       }
       int colon = line.indexOf(':');
@@ -192,18 +196,6 @@ final class Parsers {
     return out;
   }
 
-  /** {@code mmlsmount DEV -L}: the node names the filesystem is mounted on. */
-  static List<String> mountedOn(List<String> lines) {
-    List<String> nodes = new ArrayList<>();
-    for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length == 2 && fields[0].matches("[0-9.]+")) {
-        nodes.add(fields[1]);
-      }
-    }
-    return nodes;
-  }
-
   /** GPFS's block size in bytes as the spec writes it: 1048576 is {@code 1M}. */
   static String blockSize(String bytes) throws Unparseable {
     long value;
@@ -218,15 +210,26 @@ final class Parsers {
     return value % 1024 == 0 ? value / 1024 + "K" : Long.toString(value);
   }
 
-  /** {@code lslpp -Lc FILESET}: the installed level, if the fileset is there. */
-  static Optional<String> lslppLevel(List<String> lines, String fileset) {
+  /**
+   * {@code rpm -q NAME}: the package's version (without its release or architecture), empty when
+   * rpm says {@code package NAME is not installed}. rpm prints {@code NAME-VERSION-RELEASE}, newer
+   * rpm adds {@code .ARCH}; both read the same.
+   */
+  static Optional<String> rpmVersion(List<String> lines, String name) throws Unparseable {
     for (String line : lines) {
-      String[] fields = line.split(":", -1);
-      if (fields.length > 2 && fields[1].equals(fileset)) {
-        return Optional.of(fields[2]);
+      String s = line.strip();
+      if (s.equals("package " + name + " is not installed")) {
+        return Optional.empty();
+      }
+      if (s.startsWith(name + "-") && s.length() > name.length() + 1) {
+        String rest = s.substring(name.length() + 1);
+        int dash = rest.indexOf('-');
+        if (dash > 0 && Character.isDigit(rest.charAt(0))) {
+          return Optional.of(rest.substring(0, dash));
+        }
       }
     }
-    return Optional.empty();
+    throw new Unparseable("rpm -q " + name + ": no version and no 'is not installed' line");
   }
 
   /** {@code emgr -l}: the labels of the installed ifixes. */
@@ -262,10 +265,14 @@ final class Parsers {
     return out;
   }
 
-  /** {@code ls -lR DIR}: regular files' paths to their sizes in bytes. */
-  static Map<String, Long> lsRecursive(List<String> lines) throws Unparseable {
+  /**
+   * {@code ls -lR DIR}: regular files' paths to their sizes in bytes. POSIX ls precedes each
+   * directory's listing with {@code DIR:}; for a single operand some print no header for the
+   * operand itself, whose entries then come first: both read the same.
+   */
+  static Map<String, Long> lsRecursive(List<String> lines, String operand) throws Unparseable {
     Map<String, Long> out = new TreeMap<>();
-    String dir = null;
+    String dir = operand;
     for (String line : lines) {
       if (line.isBlank() || line.startsWith("total ")) {
         continue;
@@ -275,7 +282,7 @@ final class Parsers {
         continue;
       }
       String[] fields = line.strip().split("\\s+", -1);
-      if (dir == null || fields.length < 9) {
+      if (fields.length < 9) {
         throw new Unparseable("ls -lR: unexpected line: " + line);
       }
       if (fields[0].startsWith("-")) {
@@ -312,9 +319,15 @@ final class Parsers {
     if (lines.stream().noneMatch(l -> l.startsWith("Routing tables"))) {
       throw new Unparseable("netstat -rn: no routing tables in its output");
     }
+    boolean inet6 = false;
     for (String line : lines) {
+      if (line.startsWith("Route Tree for Protocol Family")) {
+        // AIX lists IPv4 routes under family 2 and IPv6 routes under family 24.
+        inet6 = !line.contains("Family 2 ");
+        continue;
+      }
       String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length > 1 && fields[0].equals("default")) {
+      if (!inet6 && fields.length > 1 && fields[0].equals("default") && !fields[1].contains(":")) {
         return fields[1];
       }
     }

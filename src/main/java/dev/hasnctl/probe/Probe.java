@@ -11,6 +11,7 @@ import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
+import dev.hasnctl.transport.XdshError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,12 +81,21 @@ public final class Probe {
     }
     Map<ResourceId, Observed> out = new TreeMap<>();
     List<Resource> emsResources = byHost.remove(ems);
+    // Which spot serves each image is the osimage's (lsdef on the EMS): read it with the EMS's
+    // own resources whenever an SN's NIM diskless definitions are observed.
+    List<Resource> servedImages = imagesServed(desired, byHost, emsResources);
+    if (!servedImages.isEmpty()) {
+      emsResources = emsResources == null ? new ArrayList<>() : new ArrayList<>(emsResources);
+      emsResources.addAll(servedImages);
+    }
+    Map<String, String> spots = new HashMap<>();
     if (emsResources != null) {
       Optional<String> emsDown;
       try {
         Sections sections = Sections.parse(lines(observeEms(emsResources)));
         emsDown = notAnEms(sections);
         if (emsDown.isEmpty()) {
+          spots.putAll(HostReader.spots(sections));
           out.putAll(HostReader.read(ems, emsResources, sections));
         }
       } catch (TransportException e) {
@@ -120,11 +130,28 @@ public final class Probe {
       }
     }
     if (!byHost.isEmpty()) {
-      out.putAll(observeHosts(byHost));
+      out.putAll(observeHosts(byHost, new HostReader.Context(serverNames(desired), spots)));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
     return new ObservedState(out, trips);
+  }
+
+  /**
+   * Each compute node's active SN's host name on the node's network: the xcatmaster the desired
+   * state gives the node's definition.
+   */
+  private Map<String, String> serverNames(DesiredState desired) {
+    Map<String, String> out = new HashMap<>();
+    for (Resource r : desired.list()) {
+      if (r.id().kind() == ResourceKind.NODE && r.id().host().equals(ems)) {
+        String xcatmaster = r.properties().get("xcatmaster");
+        if (xcatmaster != null) {
+          out.put(r.id().key(), xcatmaster);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether {@code id} is a running node whose xCAT definition the EMS showed absent. */
@@ -150,11 +177,34 @@ public final class Probe {
         .map(said -> ems + " is not an xCAT EMS (" + said + ")");
   }
 
+  /** The desired osimages that the NIM diskless definitions among {@code byHost} name. */
+  private List<Resource> imagesServed(
+      DesiredState desired, Map<HostName, List<Resource>> byHost, List<Resource> onEms) {
+    Set<ResourceId> have = new TreeSet<>();
+    if (onEms != null) {
+      onEms.forEach(r -> have.add(r.id()));
+    }
+    List<Resource> out = new ArrayList<>();
+    for (List<Resource> resources : byHost.values()) {
+      for (Resource r : resources) {
+        if (r.id().kind() == ResourceKind.DISKLESS_NODE) {
+          ResourceId image =
+              new ResourceId(ems, ResourceKind.OSIMAGE, r.properties().getOrDefault("image", ""));
+          if (have.add(image)) {
+            desired.get(image).ifPresent(out::add);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * Hosts that need the same commands share one script: the SNs one, the compute nodes another.
    * Compute nodes are always reached with {@code xdsh} on the EMS; SNs too unless access is direct.
    */
-  private Map<ResourceId, Observed> observeHosts(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> observeHosts(
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
     byHost.forEach(
         (host, resources) ->
@@ -163,22 +213,24 @@ public final class Probe {
     byKinds.forEach(
         (kinds, hosts) -> {
           if (mode == Mode.DIRECT && !kinds.equals(RUNNING)) {
-            out.putAll(direct(hosts));
+            out.putAll(direct(hosts, context));
           } else {
-            out.putAll(throughXdsh(hosts));
+            out.putAll(throughXdsh(hosts, context));
           }
         });
     return out;
   }
 
-  private Map<ResourceId, Observed> direct(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> direct(
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     Map<ResourceId, Observed> out = new TreeMap<>();
     byHost.forEach(
         (host, resources) -> {
           Script script = HostReader.script(resources, false);
           try {
             ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
-            out.putAll(HostReader.read(host, resources, Sections.parse(lines(r.stdout()))));
+            out.putAll(
+                HostReader.read(host, resources, Sections.parse(lines(r.stdout())), context));
           } catch (TransportException e) {
             out.putAll(unknown(resources, host + " " + failure(e)));
           }
@@ -186,7 +238,8 @@ public final class Probe {
     return out;
   }
 
-  private Map<ResourceId, Observed> throughXdsh(Map<HostName, List<Resource>> byHost) {
+  private Map<ResourceId, Observed> throughXdsh(
+      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
@@ -211,10 +264,9 @@ public final class Probe {
     }
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (line.contains("remote shell had error code") && fields.length > 1) {
-        unreachable.put(fields[1], line.strip());
-      }
+      XdshError.parse(line)
+          .filter(e -> !e.reached())
+          .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
     byHost.forEach(
         (host, resources) -> {
@@ -231,7 +283,8 @@ public final class Probe {
               out.putAll(unknown(resources, name + " unreachable: " + why));
             }
           } else {
-            out.putAll(HostReader.read(host, resources, Sections.parse(perHost.get(name))));
+            out.putAll(
+                HostReader.read(host, resources, Sections.parse(perHost.get(name)), context));
           }
         });
     return out;

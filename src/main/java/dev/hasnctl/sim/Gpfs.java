@@ -9,8 +9,20 @@ public final class Gpfs {
   /** The GPFS cluster name, as {@code mmlscluster} prints it. */
   public String cluster = "";
 
+  /**
+   * The node's GPFS daemon node name when it is not the host's xCAT name, e.g. a full domain name
+   * ({@code sn01.gpfs.example.com}); empty means the xCAT name. With one, {@code mmlsmount -L}
+   * prints the three-column layout (address, daemon name, cluster), as IBM documents it.
+   */
+  public String daemonName = "";
+
   /** The GPFS daemon is active ({@code mmstartup} ran); false prints {@code down}. */
   public boolean active;
+
+  /** The daemon node name GPFS prints for a member whose xCAT host name is {@code host}. */
+  public String daemonName(String host) {
+    return daemonName.isEmpty() ? host : daemonName;
+  }
 
   /** Filesystems by device name without {@code /dev/}, e.g. {@code gpfsinstall}. */
   public TreeMap<String, Filesystem> filesystems = new TreeMap<>();

@@ -53,6 +53,13 @@ public final class SimHost {
   /** Run-time state of a booted compute node, or null for other roles and unbooted nodes. */
   public Compute compute;
 
+  /**
+   * NFS server replication ({@code chnfs -R on}): the server issues volatile NFSv4 file handles,
+   * which exports naming {@code replicas=} need (IBM AIX "NFS configuration requirements to allow
+   * specification of replicas").
+   */
+  public boolean nfsReplication;
+
   public SimHost() {}
 
   /** A host called {@code name} with {@code role} and nothing else yet. */

@@ -6,8 +6,6 @@ import dev.hasnctl.transport.TransportException.Layer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reaches hosts behind the EMS the xCAT way: a command for any host but the EMS runs on the EMS as
@@ -18,11 +16,6 @@ import java.util.regex.Pattern;
  * its arguments; one given stdin is refused rather than silently dropped.
  */
 public final class XdshRelay implements Transport {
-  private static final Pattern REMOTE_EXIT =
-      Pattern.compile("^Error:\\s+(\\S+) remote Command had return code: (\\d+)\\s*$");
-  private static final Pattern UNREACHABLE =
-      Pattern.compile("^Error:\\s+(\\S+) remote shell had error code: (\\d+)\\s*$");
-
   private final Transport ems;
   private final HostName emsName;
 
@@ -59,14 +52,13 @@ public final class XdshRelay implements Transport {
       }
     }
     for (String line : relayed.stderr().split("\n", -1)) {
-      Matcher unreachable = UNREACHABLE.matcher(line);
-      if (unreachable.matches() && unreachable.group(1).equals(host.value())) {
+      Optional<XdshError> error = XdshError.parse(line).filter(e -> e.node().equals(host.value()));
+      if (error.isPresent() && !error.get().reached()) {
         throw new TransportException(
             Layer.CONNECT, host, "unreachable through xdsh: " + relayed.stderr().strip());
       }
-      Matcher remote = REMOTE_EXIT.matcher(line);
-      if (remote.matches() && remote.group(1).equals(host.value())) {
-        exit = OptionalInt.of(Integer.parseInt(remote.group(2)));
+      if (error.isPresent()) {
+        exit = OptionalInt.of(error.get().code());
       } else if (line.startsWith(prefix)) {
         err.append(line, prefix.length(), line.length()).append('\n');
       } else if (!line.isEmpty()) {

@@ -242,4 +242,36 @@ class PlannerTest {
       }
     }
   }
+
+  @Test
+  void aFirstReplicaExportTurnsReplicationOnWithNothingExportedAndARewrittenOneDoesNot() {
+    Plan plan =
+        plan(
+            r -> {
+              if (r.id().kind() != ResourceKind.EXPORT || !r.id().key().equals("/install")) {
+                return present(r);
+              }
+              String line = r.properties().get("line");
+              String other =
+                  r.id().host().value().equals("sn01")
+                      ? "/install -vers=4,rw,root=*"
+                      : line.replace(",rw,", ",ro,");
+              return new Observed.Present(Resource.managed(r.id(), Map.of("line", other), ""));
+            });
+
+    String sn01 = commandOf(plan, "sn01/exports/install");
+    String sn02 = commandOf(plan, "sn02/exports/install");
+    assertThat(sn01).contains("exportfs -ua && chnfs -R on && ");
+    assertThat(sn01.indexOf("chnfs")).isLessThan(sn01.indexOf("exportfs -a"));
+    assertThat(sn02).doesNotContain("chnfs").doesNotContain("exportfs -ua");
+  }
+
+  private static String commandOf(Plan plan, String id) {
+    return plan.steps().stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + id + " in " + plan.steps()))
+        .command()
+        .toShell();
+  }
 }

@@ -53,7 +53,10 @@ public final class GpfsCommands {
     out.append("------------------------------------------\n");
     for (SimHost h : shown) {
       String state = !h.reachable ? "unknown" : h.gpfs.active ? "active" : "down";
-      out.append(String.format("  %6d      %-16s %s%n", all.indexOf(h) + 1, h.name, state));
+      // mmgetstate's "Node name" column is the daemon node name's short form.
+      String daemon = h.gpfs.daemonName(h.name);
+      String shortName = daemon.contains(".") ? daemon.substring(0, daemon.indexOf('.')) : daemon;
+      out.append(String.format("  %6d      %-16s %s%n", all.indexOf(h) + 1, shortName, state));
     }
     return Invocation.ok(out.toString());
   }
@@ -96,7 +99,13 @@ public final class GpfsCommands {
         for (SimHost h : mounted) {
           String address =
               h.aliases.stream().filter(a -> a.matches("[0-9.]+")).findFirst().orElse(h.name);
-          out.append(String.format("  %-15s %-28s%n", address, h.name));
+          if (h.gpfs.daemonName.isEmpty()) {
+            out.append(String.format("  %-15s %-28s%n", address, h.name));
+          } else {
+            out.append(
+                String.format(
+                    "  %-15s %-28s %s%n", address, h.gpfs.daemonName, in.host().gpfs.cluster));
+          }
         }
       } else {
         out.append("File system ")
@@ -156,9 +165,13 @@ public final class GpfsCommands {
     out.append("  Remote shell command:      /usr/bin/ssh\n");
     out.append("  Remote file copy command:  /usr/bin/scp\n\n");
     out.append("GPFS cluster configuration servers:\n-----------------------------------\n");
-    out.append("  Primary server:    ").append(members.get(0).name).append('\n');
+    out.append("  Primary server:    ")
+        .append(members.get(0).gpfs.daemonName(members.get(0).name))
+        .append('\n');
     if (members.size() > 1) {
-      out.append("  Secondary server:  ").append(members.get(1).name).append('\n');
+      out.append("  Secondary server:  ")
+          .append(members.get(1).gpfs.daemonName(members.get(1).name))
+          .append('\n');
     }
     out.append(
         "\n Node  Daemon node name            IP address       Admin node name             Designation\n");
@@ -169,7 +182,11 @@ public final class GpfsCommands {
       out.append(
           String.format(
               "   %-4d %-27s %-16s %-27s %s%n",
-              i + 1, h.name, address, h.name, i < 3 ? "quorum" : ""));
+              i + 1,
+              h.gpfs.daemonName(h.name),
+              address,
+              h.gpfs.daemonName(h.name),
+              i < 3 ? "quorum" : ""));
     }
     return Invocation.ok(out.toString());
   }

@@ -15,7 +15,11 @@ import java.util.Optional;
 /**
  * {@code exportfs}: no arguments lists what is exported now (AIX keeps that in {@code /etc/xtab}),
  * {@code -a} exports every {@code /etc/exports} line, {@code -ua} unexports all, {@code -u DIR}
- * unexports one, {@code DIR} exports one line of {@code /etc/exports}.
+ * unexports one, {@code DIR} exports one line of {@code /etc/exports}; a line naming {@code
+ * replicas=} is refused while replication is off. {@code chnfs -R on|off} switches replication,
+ * only while nothing is exported (IBM AIX "NFS configuration requirements to allow specification of
+ * replicas": "In order to change the file handle mode with chnfs -R, no file systems can be
+ * exported for NFSv4 access"). The refusal texts are the simulator's own.
  */
 public final class NfsServerCommands {
   /** The configured exports. */
@@ -27,7 +31,9 @@ public final class NfsServerCommands {
   private NfsServerCommands() {}
 
   static List<SimCommand> all() {
-    return List.of(Commands.of("exportfs", NfsServerCommands::exportfs));
+    return List.of(
+        Commands.of("exportfs", NfsServerCommands::exportfs),
+        Commands.of("chnfs", NfsServerCommands::chnfs));
   }
 
   /** The export lines of {@code file} on {@code host} by directory, in file order. */
@@ -80,8 +86,35 @@ public final class NfsServerCommands {
         exported.put(dir, line);
       }
     }
+    if (!host.nfsReplication) {
+      for (String line : exported.values()) {
+        if (line.contains("replicas=")) {
+          return Invocation.fail(
+              1,
+              "exportfs: "
+                  + line.split("\\s+", -1)[0]
+                  + ": sim: replicas need NFS replication (chnfs -R on)\n");
+        }
+      }
+    }
     List<String> lines = new ArrayList<>(exported.values());
     HostFiles.write(host, XTAB, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", false);
+    return Invocation.ok("");
+  }
+
+  private static ExecResult chnfs(Invocation in) {
+    List<String> args = in.args();
+    if (args.size() != 2
+        || !args.get(0).equals("-R")
+        || !List.of("on", "off").contains(args.get(1))) {
+      return Invocation.fail(1, "chnfs: sim: only chnfs -R on|off is simulated\n");
+    }
+    SimHost host = in.host();
+    if (!exportLines(host, XTAB).isEmpty()) {
+      return Invocation.fail(
+          1, "chnfs: sim: cannot change the file handle mode while file systems are exported\n");
+    }
+    host.nfsReplication = args.get(1).equals("on");
     return Invocation.ok("");
   }
 

@@ -36,6 +36,9 @@ public final class NimCommands {
     if (nim.isEmpty()) {
       return Invocation.fail(1, NOT_A_MASTER);
     }
+    if (!args.isEmpty() && args.get(0).equals("-a")) {
+      return attributes(nim, args);
+    }
     if (args.size() == 2 && args.get(0).equals("-l")) {
       NimObject object = nim.get(args.get(1));
       if (object == null) {
@@ -72,6 +75,44 @@ public final class NimCommands {
         out.append(
             String.format(
                 Locale.ROOT, "%-16s %-16s %s%n", e.getKey(), object.nimClass, object.type));
+      }
+    }
+    return Invocation.ok(out.toString());
+  }
+
+  /**
+   * {@code lsnim -a ATTR [-a ATTR ...] [NAME ...]}: each object (all of them when none is named) as
+   * a stanza of only those attributes it has (seed: "Run 'lsnim -a nfs_vers' on the EMS and each
+   * service node"); the stanza layout is lsnim -l's.
+   */
+  private static ExecResult attributes(Map<String, NimObject> nim, List<String> args) {
+    List<String> wanted = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("-a") && i + 1 < args.size()) {
+        wanted.add(args.get(++i));
+      } else if (args.get(i).startsWith("-")) {
+        return Invocation.fail(127, "sim: not simulated: lsnim " + String.join(" ", args) + "\n");
+      } else {
+        names.add(args.get(i));
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String name : names.isEmpty() ? List.copyOf(nim.keySet()) : names) {
+      NimObject object = nim.get(name);
+      if (object == null) {
+        return Invocation.fail(
+            1, "0042-053 lsnim: there is no NIM object named \"" + name + "\"\n");
+      }
+      out.append(name).append(":\n");
+      for (String attribute : wanted) {
+        String value =
+            attribute.equals("class")
+                ? object.nimClass
+                : attribute.equals("type") ? object.type : object.attributes.get(attribute);
+        if (value != null) {
+          line(out, attribute, value);
+        }
       }
     }
     return Invocation.ok(out.toString());

@@ -111,6 +111,12 @@ public final class NodeCommands {
         String.format(
             "%-18s %-17s %-7s %5d %8d %-4s %4s %6s%n",
             "127/8", "127.0.0.1", "U", 4, 0, "lo0", "-", "-"));
+    // AIX configures IPv6 loopback on lo0 and lists it in its own tree (family 24).
+    out.append("\nRoute Tree for Protocol Family 24 (Internet v6):\n");
+    out.append(
+        String.format(
+            "%-18s %-17s %-7s %5d %8d %-4s %4s %6s%n",
+            "::1%1", "::1%1", "UH", 1, 0, "lo0", "-", "-"));
     return Invocation.ok(out.toString());
   }
 

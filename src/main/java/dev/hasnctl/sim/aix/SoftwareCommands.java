@@ -8,7 +8,10 @@ import dev.hasnctl.transport.ExecResult;
 import java.util.List;
 import java.util.Map;
 
-/** Software levels: {@code oslevel -s}, {@code lslpp -l|-Lc [FILESET]}, {@code emgr -l}. */
+/**
+ * Software levels: {@code oslevel -s}, {@code lslpp -l|-Lc [FILESET]}, {@code emgr -l}, {@code rpm
+ * -q NAME...}.
+ */
 public final class SoftwareCommands {
   private SoftwareCommands() {}
 
@@ -16,7 +19,8 @@ public final class SoftwareCommands {
     return List.of(
         Commands.reading("oslevel", SoftwareCommands::oslevel),
         Commands.reading("lslpp", SoftwareCommands::lslpp),
-        Commands.reading("emgr", SoftwareCommands::emgr));
+        Commands.reading("emgr", SoftwareCommands::emgr),
+        Commands.reading("rpm", SoftwareCommands::rpm));
   }
 
   private static Software software(Invocation in) {
@@ -96,5 +100,30 @@ public final class SoftwareCommands {
     }
     out.append("\nSTATE codes:\n S = STABLE\n");
     return Invocation.ok(out.toString());
+  }
+
+  /**
+   * {@code rpm -q NAME...}: {@code NAME-VERSION-RELEASE} per installed package (the default query
+   * format of the AIX Toolbox's rpm 3/4, no architecture), {@code package NAME is not installed}
+   * otherwise; the exit status counts the packages not installed (rpm(8)).
+   */
+  private static ExecResult rpm(Invocation in) {
+    List<String> args = in.args();
+    if (args.size() < 2 || !args.get(0).equals("-q")) {
+      return Invocation.fail(1, "rpm: sim: only rpm -q NAME... is simulated\n");
+    }
+    Map<String, String> rpms = software(in).rpms;
+    StringBuilder out = new StringBuilder();
+    int missing = 0;
+    for (String name : args.subList(1, args.size())) {
+      String level = rpms.get(name);
+      if (level == null) {
+        out.append("package ").append(name).append(" is not installed\n");
+        missing++;
+      } else {
+        out.append(name).append('-').append(level).append('\n');
+      }
+    }
+    return ExecResult.exited(missing, out.toString(), "");
   }
 }

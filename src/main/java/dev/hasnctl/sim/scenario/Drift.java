@@ -1,5 +1,6 @@
 package dev.hasnctl.sim.scenario;
 
+import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimHost;
@@ -64,7 +65,7 @@ public final class Drift {
           new Kind("postscripts", Drift::postscripts),
           new Kind("statelite-row", (s, r) -> firstRow(s, "statelite", "mntopts", "vers=3")),
           new Kind("litefile-row", (s, r) -> firstRow(s, "litefile", "options", "tmpfs")),
-          new Kind("osimage-nfs-vers", (s, r) -> firstRow(s, "nimimage", "nfs_vers", "3")),
+          new Kind("osimage-nfs-vers", Drift::spotNfsVers),
           new Kind(
               "osimage-resolv-conf",
               (s, r) -> firstRow(s, "nimimage", "resolv_conf", "resolv_conf_res")),
@@ -167,6 +168,21 @@ public final class Drift {
     rows.get(0).put(column, value);
     return Optional.of(
         table + " row " + rows.get(0).values().iterator().next() + " " + column + "=" + value);
+  }
+
+  /** The first image's spot on the EMS back at NFS version 3 (nfs_vers is NIM's, not xCAT's). */
+  private static Optional<String> spotNfsVers(SimState s, Random r) {
+    List<Map<String, String>> images = s.tables.rows("nimimage");
+    Optional<SimHost> ems = s.ems();
+    if (images.isEmpty() || ems.isEmpty()) {
+      return Optional.empty();
+    }
+    NimObject spot = ems.get().nim.get(images.get(0).getOrDefault("spot", ""));
+    if (spot == null || "3".equals(spot.attributes.get("nfs_vers"))) {
+      return Optional.empty();
+    }
+    spot.with("nfs_vers", "3");
+    return Optional.of(ems.get().name + " NIM spot " + images.get(0).get("spot") + " nfs_vers=3");
   }
 
   private static Optional<String> networkNameservers(SimState s, Random r) {

@@ -95,7 +95,9 @@ public final class ScenarioBuilder {
     host.software = new Software();
     host.software.oslevel = levels.aix();
     host.software.filesets.put("bos.rte", "7.1.1.3");
-    host.software.filesets.put("xCAT.rte", levels.xcat());
+    for (String rpm : List.of("perl-xCAT", "xCAT-client", "xCAT-server")) {
+      host.software.rpms.put(rpm, levels.xcat() + "-snap201209071552");
+    }
     for (String fix : levels.ifixes()) {
       host.software.ifixes.put(fix, "ifix " + fix);
     }
@@ -133,6 +135,7 @@ public final class ScenarioBuilder {
     host.aliases.add(sn.xcatmaster().value());
     host.aliases.add(sn.address());
     base(host, spec.software().serviceNodes(), "xcatd");
+    host.software.rpms.put("xCATsn", spec.software().serviceNodes().xcat() + "-snap201209071552");
     var shared = spec.sharedInstall();
     String mount = shared.mountPoint().value();
     host.dirs.add(mount);
@@ -158,6 +161,8 @@ public final class ScenarioBuilder {
       host.files.put(
           "/etc/rc.shutdown", String.join("\n", spec.serviceOrder().shutdownLines()) + "\n");
       host.files.put("/etc/nfs/local_domain", spec.site().domain() + "\n");
+      // mkdsklsnode -S ran "chnfs -R on" before exporting the replicas (aixinstall.pm).
+      host.nfsReplication = true;
       ServiceNode partner =
           spec.serviceNode(pairOf(spec, sn).partnerOf(sn.name()).value()).orElseThrow();
       String export =
@@ -242,8 +247,11 @@ public final class ScenarioBuilder {
       spec.consoleRedirect().ifPresent(c -> node.consoleLog = c.target().value());
     }
     String master = active.xcatmaster().value();
-    // snmove writes the SN's address; so does hasnctl, and so does a converged cluster.
-    host.files.put("/etc/xcatinfo", "XCATSERVER=" + active.address() + "\n");
+    // At boot xcataixpost writes the NIM master's host name (xCAT/postscripts/xcataixpost,
+    // NIM_MASTER_HOSTNAME of /etc/niminfo); only snmove writes the SN's address. A node served
+    // by its backup got there through snmove.
+    boolean moved = group.active() == ComputeGroup.Active.BACKUP;
+    host.files.put("/etc/xcatinfo", "XCATSERVER=" + (moved ? active.address() : master) + "\n");
     NodeServices services = spec.nodeServices();
     node.syslog = target(services.syslog(), master);
     node.ntp = target(services.ntp(), master);

@@ -20,6 +20,9 @@ import java.util.Map;
  * does).
  */
 final class Tables {
+  /** The postscripts every AIX node runs before its own, as xcatconfig sets them. */
+  static final String XCATDEFAULTS_AIX = "syslog,remoteshell,syncfiles";
+
   private Tables() {}
 
   static void fill(XcatTables tables, ClusterSpec spec, Scenario scenario) {
@@ -41,6 +44,10 @@ final class Tables {
       row.put("nameservers", converged ? network.nameservers() : "<xcatmaster>");
       tables.upsert("networks", "netname", network.name(), row);
     }
+    // xcatconfig creates these two rows on every AIX management node
+    // (xCAT-server/sbin/xcatconfig: "chtab node=xcatdefaults postscripts.postscripts=...").
+    tables.upsert("postscripts", "node", "xcatdefaults", Map.of("postscripts", XCATDEFAULTS_AIX));
+    tables.upsert("postscripts", "node", "service", Map.of("postscripts", "servicenode"));
     for (ServiceNode sn : spec.serviceNodes()) {
       tables.upsert("nodelist", "node", sn.name().shortName(), Map.of("groups", "service,all"));
       tables.upsert(
@@ -104,7 +111,6 @@ final class Tables {
       nim.put("shared_root", image.name() + "_shared_root");
       nim.put("paging", image.name() + "_paging");
       nim.put("installp_bundle", String.join(",", image.installpBundles()));
-      nim.put("nfs_vers", converged ? String.valueOf(image.nfsVers()) : "");
       nim.put(
           "resolv_conf", converged ? image.resolvConf().orElse("") : image.name() + "_resolv_conf");
       nim.put("dump", image.dump().map(OsImage.Dump::resource).orElse(""));

@@ -175,7 +175,14 @@ final class Diskless {
         kept.append(l).append('\n');
       }
     }
+    boolean first = !files.getOrDefault("/etc/exports", "").contains("replicas=");
     files.put("/etc/exports", kept + line + "\n");
+    if (first) {
+      // First replica export on this SN: aixinstall.pm enables replication before it.
+      cluster.exec(sn, "exportfs -ua");
+      cluster.exec(sn, "chnfs -R on");
+    }
+    cluster.exec(sn, "exportfs -a");
   }
 
   static ExecResult rmdsklsnode(XcatCluster cluster, List<String> args) {

@@ -104,8 +104,13 @@ final class Snmove {
       return out.result();
     }
     boolean sns = db.site("sharedinstall").orElse("no").equals("sns");
-    if (sns) {
-      updateStatelite(db, nodes, oldXm, newXm);
+    if (sns && opts.has('l')) {
+      // snmove.pm l.570-575, an informational message and exit 1 (the typo is xCAT's).
+      return out.info(
+              "The liteonly option is not valaid when using a shared file system across service"
+                  + " nodes.\n")
+          .exit(1)
+          .result();
     }
     out.info("Setting new values in the xCAT database.\n");
     for (String node : nodes) {
@@ -123,6 +128,8 @@ final class Snmove {
       }
     }
     if (sns) {
+      // After the database (snmove.pm l.762, then sfsSLconfig at l.835).
+      updateStatelite(db, nodes, oldXm, newXm);
       restoreClientData(cluster, out, nodes, newSn, opts.has('V'));
     }
     if (!opts.has('i') && sns) {
@@ -230,10 +237,9 @@ final class Snmove {
               + "'.\n");
     }
     if (!noDump.isEmpty()) {
-      out.error(
-          "Could not run '/usr/bin/sysdumpdev -p /dev/hdisk1' on node "
-              + String.join(" ", noDump)
-              + ".\n");
+      for (String node : noDump) {
+        out.error("Could not run '/usr/bin/sysdumpdev -p /dev/hdisk1' on node " + node + ".\n");
+      }
       out.error(
           "One or more errors occured while attemping to re-target the dump device on"
               + " cluster nodes.\n");

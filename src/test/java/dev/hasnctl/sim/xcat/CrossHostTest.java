@@ -130,6 +130,30 @@ class CrossHostTest {
   }
 
   @Test
+  void snmoveRefusesLiteonlyWithASharedInstallAndChangesNothing() {
+    ExecResult r = run("snmove", "-l", "cn0001");
+
+    assertThat(r.exitCode()).hasValue(1);
+    assertThat(r.stdout())
+        .contains(
+            "The liteonly option is not valaid when using a shared file system across service"
+                + " nodes.");
+    assertThat(cluster.db.value("noderes", "cn0001", "servicenode")).isEmpty();
+  }
+
+  @Test
+  void snmoveLeavesVariableStateliteRowsAloneAndRewritesTheDatabaseFirst() {
+    cluster.db.set("statelite", "sn01grp", "statemnt", "$noderes.xcatmaster:/install/statelite");
+
+    ExecResult r = run("snmove", "-i", "cn0001");
+
+    assertThat(cluster.db.value("statelite", "sn01grp", "statemnt"))
+        .hasValue("$noderes.xcatmaster:/install/statelite");
+    assertThat(cluster.db.value("statelite", "cn0001", "statemnt")).isEmpty();
+    assertThat(r.stdout()).contains("Setting new values in the xCAT database.");
+  }
+
+  @Test
   void snmoveWithIgnoreNodesTouchesOnlyTheDatabase() {
     ExecResult r = run("snmove", "-i", "cn0001");
     assertThat(r.exitCode()).hasValue(0);
