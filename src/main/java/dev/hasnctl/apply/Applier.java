@@ -154,6 +154,7 @@ public final class Applier {
     CompletionService<StepResult> completions = new ExecutorCompletionService<>(pool);
     int running = 0;
     boolean failed = false;
+    RuntimeException journalFailure = null;
     try {
       while (true) {
         if (!failed && !stopping.get()) {
@@ -179,7 +180,13 @@ public final class Applier {
         StepResult result = take(completions);
         running--;
         busy.remove(result.step().lane());
-        journal.ended(result, clock.instant());
+        try {
+          journal.ended(result, clock.instant());
+        } catch (RuntimeException e) {
+          // Without a journal nothing more may start; the steps running still end first.
+          journalFailure = journalFailure == null ? e : journalFailure;
+          failed = true;
+        }
         results.add(result);
         progress.ended(result, numbers.get(result.step().id()), total);
         if (result.ok()) {
@@ -190,6 +197,14 @@ public final class Applier {
       }
     } finally {
       pool.shutdownNow();
+    }
+    if (journalFailure != null) {
+      throw new IllegalStateException(
+          "the journal could not be written ("
+              + journalFailure.getMessage()
+              + "), so no further step was started; the steps that ran are checked on the cluster"
+              + " by apply --resume",
+          journalFailure);
     }
     return new ApplyReport(results, skipped, pending.stream().map(Step::id).toList());
   }

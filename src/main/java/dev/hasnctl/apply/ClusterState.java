@@ -170,7 +170,7 @@ public final class ClusterState {
     if (!exists(file)) {
       return Optional.empty();
     }
-    ExecResult r = exec(Argv.of("cat", file), Optional.empty());
+    ExecResult r = execRetrying(Argv.of("cat", file), Optional.empty());
     if (!r.succeeded()) {
       throw failure("read", file, r);
     }
@@ -206,6 +206,14 @@ public final class ClusterState {
 
   private boolean exists(String path) {
     return exec(Argv.of("test", "-e", path), Optional.empty()).succeeded();
+  }
+
+  private ExecResult execRetrying(Argv command, Optional<String> stdin) {
+    try {
+      return transport.exec(ems, command, stdin, timeout);
+    } catch (TransportException e) {
+      return exec(command, stdin);
+    }
   }
 
   private ExecResult exec(Argv command, Optional<String> stdin) {

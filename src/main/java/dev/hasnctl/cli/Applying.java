@@ -74,7 +74,12 @@ final class Applying {
             parallel,
             target.timeout(),
             Clock.systemUTC());
-    return interruption.watching(applier, () -> applier.run(plan, done, unfinished));
+    try {
+      return interruption.watching(applier, () -> applier.run(plan, done, unfinished));
+    } catch (IllegalStateException e) {
+      // The journal could not be written: said in full, no stack trace.
+      throw new CliFailure("apply stopped: " + e.getMessage());
+    }
   }
 
   static int finish(

@@ -77,6 +77,87 @@ class PlanApplyOverSshIT {
     }
   }
 
+  @Test
+  void aConnectionCutAfterAStepsCommandResumesWithTheOriginalInItsBackup() throws Exception {
+    Path state = dir.resolve("c.json");
+    Path spec = dir.resolve("cluster.yaml");
+    Files.copy(Path.of("examples/cluster.yaml"), spec);
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
+    String original =
+        dev.hasnctl.sim.SimStore.open(state)
+            .snapshot()
+            .host("sn02")
+            .orElseThrow()
+            .files
+            .get("/etc/exports");
+    // The EMS receives the step as xdsh sn02 'sh -c ...'; the SSH channel closes after it ran,
+    // with no exit status.
+    CliRun.of(
+        "sim",
+        "fault",
+        state.toString(),
+        "drop-connection",
+        "ems01",
+        "xdsh sn02 *exports.hasnctl.new*");
+    Process keygen =
+        new ProcessBuilder(
+                "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Path knownHosts = dir.resolve("known_hosts");
+    StringWriter printed = new StringWriter();
+    CommandLine serve = Main.commandLine();
+    serve.setOut(new PrintWriter(printed, true));
+    Thread server =
+        new Thread(
+            () ->
+                serve.execute(
+                    "sim",
+                    "serve",
+                    state.toString(),
+                    "--port",
+                    "0",
+                    "--authorized-keys",
+                    dir.resolve("id.pub").toString(),
+                    "--known-hosts-out",
+                    knownHosts.toString()));
+    server.start();
+    try {
+      int port = SimServeCommandIT.awaitPort(printed);
+      List<String> target =
+          List.of(
+              "--target",
+              "ssh://root@127.0.0.1:" + port,
+              "--ssh-key",
+              dir.resolve("id").toString(),
+              "--known-hosts",
+              knownHosts.toString());
+
+      CliRun cut = run("apply", spec.toString(), "--auto-approve", target);
+      CliRun.of("sim", "fault", state.toString(), "clear", "ems01");
+      CliRun resumed = run("apply", spec.toString(), "--resume", target);
+
+      assertThat(cut.exitCode()).isEqualTo(1);
+      // The cut takes the commands in flight on that connection with it: the step's own end, or
+      // the journal line written meanwhile. Either way no further step starts.
+      assertThat(cut.err()).contains("apply --resume");
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      dev.hasnctl.sim.SimHost sn02 =
+          dev.hasnctl.sim.SimStore.open(state).snapshot().host("sn02").orElseThrow();
+      String backup =
+          sn02.files.keySet().stream()
+              .filter(f -> f.startsWith("/etc/exports.hasnctl.2"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(sn02.files.get(backup)).isEqualTo(original);
+      assertThat(run("plan", spec.toString(), "--detailed-exitcode", target).exitCode()).isZero();
+    } finally {
+      server.interrupt();
+      server.join(TimeUnit.SECONDS.toMillis(10));
+    }
+  }
+
   private static CliRun run(String command, String spec, String flag, List<String> target) {
     String[] args = new String[3 + target.size()];
     args[0] = command;
