@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  * Runs a plan's steps in order, at most {@code parallel} at once and never two on one host (lane),
  * a step only after every step it depends on; verifies each by observing its resources again;
  * journals every start and end; stops starting steps at the first failure and lets running ones
- * finish.
+ * finish. A step the plan holds (it would strand running nodes) never runs, nor does any step after
+ * it.
  */
 public final class Applier {
   private final Transport transport;
@@ -80,14 +81,22 @@ public final class Applier {
     List<Step> pending = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, Integer> numbers = new LinkedHashMap<>();
+    List<Step> held = new ArrayList<>();
     for (Step step : plan.steps()) {
       numbers.put(step.id(), numbers.size() + 1);
       if (done.contains(step.id())) {
         skipped.add(step.id());
+      } else if (step.isHeld()) {
+        // Held by the plan to protect running nodes: never run, and nothing after it runs.
+        held.add(step);
       } else {
         pending.add(step);
       }
     }
+    if (!plan.allowedDisruption().isEmpty()) {
+      journal.allowedDisruption(plan.allowedDisruption(), clock.instant());
+    }
+    held.forEach(h -> journal.held(h.id(), h.hold().orElseThrow().reason(), clock.instant()));
     int total = plan.steps().size();
     Set<String> finished = new HashSet<>(skipped);
     Set<HostName> busy = new HashSet<>();
@@ -133,7 +142,9 @@ public final class Applier {
     } finally {
       pool.shutdownNow();
     }
-    return new ApplyReport(results, skipped, pending.stream().map(Step::id).toList());
+    List<String> notRun = new ArrayList<>(held.stream().map(Step::id).toList());
+    pending.stream().map(Step::id).forEach(notRun::add);
+    return new ApplyReport(results, skipped, notRun);
   }
 
   private StepResult execute(Step step) {

@@ -21,8 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Lines: {@code {"plan":FINGERPRINT,"event":"begin","at":...}}, {@code
  * {"step":ID,"event":"start","host":H,"at":...}}, {@code
- * {"step":ID,"event":"end","result":"ok|failed|unreachable|not_verified","exit":N,"detail":...,"at":...}}.
- * Commands are not journalled in full: they may hold file contents; the plan has them.
+ * {"step":ID,"event":"end","result":"ok|failed|unreachable|not_verified","exit":N,"detail":...,"at":...}},
+ * {@code {"event":"allow-disruption","nodes":RANGE,"at":...}}, {@code
+ * {"step":ID,"event":"held","reason":...,"at":...}}. Commands are not journalled in full: they may
+ * hold file contents; the plan has them.
  */
 public final class Journal implements AutoCloseable {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -104,6 +106,28 @@ public final class Journal implements AutoCloseable {
       return done;
     }
     return done;
+  }
+
+  /**
+   * Records that the admin allowed the nodes of {@code noderange} to lose NFS in this apply ({@code
+   * --allow-disruption}), so a later reader knows who decided a held step could run.
+   */
+  public synchronized void allowedDisruption(String noderange, Instant at) {
+    ObjectNode line = MAPPER.createObjectNode();
+    line.put("event", "allow-disruption");
+    line.put("nodes", noderange);
+    line.put("at", at.toString());
+    append(line);
+  }
+
+  /** Records that the plan held {@code step}, which apply therefore did not run, and why. */
+  public synchronized void held(String step, String reason, Instant at) {
+    ObjectNode line = MAPPER.createObjectNode();
+    line.put("step", step);
+    line.put("event", "held");
+    line.put("reason", reason);
+    line.put("at", at.toString());
+    append(line);
   }
 
   /** Records that {@code step} starts on {@code host}. */

@@ -46,6 +46,15 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin private TargetOptions target;
 
+  @Option(
+      names = "--allow-disruption",
+      paramLabel = "NODERANGE",
+      description =
+          "Let these running nodes lose NFS: steps that would strand only them are not held "
+              + "(recorded in the journal). For when failing them over or shutting them down "
+              + "first is not possible.")
+  private String allowDisruption = "";
+
   @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
   private boolean autoApprove;
 
@@ -91,7 +100,7 @@ final class ApplyCommand implements Callable<Integer> {
           out.println(
               "Resuming: " + done.size() + " of " + plan.steps().size() + " steps already done.");
         } else {
-          plan = session.plan(Instant.now());
+          plan = session.plan(Instant.now(), allowDisruption());
           if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
             throw new CliFailure(
                 input
@@ -144,5 +153,18 @@ final class ApplyCommand implements Callable<Integer> {
 
   private static long pid() {
     return ProcessHandle.current().pid();
+  }
+
+  /** The --allow-disruption noderange, checked: a bad one is an error before anything is probed. */
+  private String allowDisruption() {
+    if (allowDisruption.isEmpty()) {
+      return "";
+    }
+    try {
+      dev.hasnctl.model.Noderange.expand(allowDisruption);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--allow-disruption: " + e.getMessage());
+    }
+    return allowDisruption;
   }
 }

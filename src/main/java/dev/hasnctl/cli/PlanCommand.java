@@ -34,6 +34,15 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin private TargetOptions target;
 
+  @Option(
+      names = "--allow-disruption",
+      paramLabel = "NODERANGE",
+      description =
+          "Let these running nodes lose NFS: steps that would strand only them are not held "
+              + "(recorded in the journal). For when failing them over or shutting them down "
+              + "first is not possible.")
+  private String allowDisruption = "";
+
   @Mixin private PlanOutput output;
 
   @Option(
@@ -52,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
-      Plan plan = session.plan(Instant.now());
+      Plan plan = session.plan(Instant.now(), allowDisruption());
       stdout.print(output.render(plan, session::source));
       stdout.flush();
       if (out != null) {
@@ -68,5 +77,18 @@ final class PlanCommand implements Callable<Integer> {
 
   private void save(Plan plan, Session session) {
     LocalFiles.replace(out, PlanJson.write(plan, session::source));
+  }
+
+  /** The --allow-disruption noderange, checked: a bad one is an error before anything is probed. */
+  private String allowDisruption() {
+    if (allowDisruption.isEmpty()) {
+      return "";
+    }
+    try {
+      dev.hasnctl.model.Noderange.expand(allowDisruption);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--allow-disruption: " + e.getMessage());
+    }
+    return allowDisruption;
   }
 }

@@ -6,6 +6,7 @@ import dev.hasnctl.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,6 +23,8 @@ import java.util.TreeSet;
  * @param why one line an admin reads in the plan
  * @param verifies the resources that must match the spec once the step has run: its postcondition
  * @param after the ids of the steps that must have finished before this one starts
+ * @param disrupts the service the step interrupts, and on which SN, if it interrupts one
+ * @param hold why apply must not run it, if the planner held it to protect running nodes
  */
 public record Step(
     String id,
@@ -32,11 +35,65 @@ public record Step(
     Argv command,
     String why,
     List<ResourceId> verifies,
-    Set<String> after) {
+    Set<String> after,
+    Optional<Disruption> disrupts,
+    Optional<Hold> hold) {
   public Step {
     nodes = Set.copyOf(nodes);
     verifies = List.copyOf(verifies);
     after = Set.copyOf(new TreeSet<>(after));
+  }
+
+  /** A step that interrupts nothing and is not held. */
+  public Step(
+      String id,
+      HostName host,
+      HostName lane,
+      Phase phase,
+      Set<String> nodes,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after) {
+    this(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        why,
+        verifies,
+        after,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** This step, declared to interrupt {@code disruption}. */
+  public Step disrupting(Disruption disruption) {
+    return new Step(
+        id, host, lane, phase, nodes, command, why, verifies, after, Optional.of(disruption), hold);
+  }
+
+  /** This step, held for {@code why}: apply never runs it. */
+  public Step held(Hold why) {
+    return new Step(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        this.why,
+        verifies,
+        after,
+        disrupts,
+        Optional.of(why));
+  }
+
+  /** Whether the planner held this step. */
+  public boolean isHeld() {
+    return hold.isPresent();
   }
 
   /** This step, also running after {@code more}. */
@@ -44,14 +101,14 @@ public record Step(
     Set<String> all = new TreeSet<>(after);
     all.addAll(more);
     all.remove(id);
-    return new Step(id, host, lane, phase, nodes, command, why, verifies, all);
+    return new Step(id, host, lane, phase, nodes, command, why, verifies, all, disrupts, hold);
   }
 
   /** This step, also proven by the state of {@code more} resources. */
   public Step alsoVerifies(Collection<ResourceId> more) {
     List<ResourceId> all = new ArrayList<>(verifies);
     all.addAll(more);
-    return new Step(id, host, lane, phase, nodes, command, why, all, after);
+    return new Step(id, host, lane, phase, nodes, command, why, all, after, disrupts, hold);
   }
 
   /** The id, host and command line: what a reader of a failure message needs. */

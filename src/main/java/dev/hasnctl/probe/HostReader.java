@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * resources with the same property names and value formats as the desired state's.
  */
 final class HostReader {
+  /** {@code status} is nodelist.status: whether xCAT saw the node boot (Schema.pm). */
   private static final String NODE_ATTRIBUTES =
-      "servicenode,xcatmaster,groups,provmethod,postscripts";
+      "servicenode,xcatmaster,groups,provmethod,postscripts,status";
+
   private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
 
   /** Where a booted xCAT node keeps the name of the server it booted from. */
@@ -94,6 +96,7 @@ final class HostReader {
           fileSection(script, done, XCATINFO);
           once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
         }
+        case NODE_HEALTH -> NodeHealthReader.script(script, done);
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -130,11 +133,27 @@ final class HostReader {
   /** What {@code sections}, the output of {@link #script} on {@code host}, say of each resource. */
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections) {
+    return read(host, resources, sections, name -> Optional.empty());
+  }
+
+  /**
+   * As {@link #read(HostName, List, Sections)}, naming the SN behind each server name or address a
+   * node prints with {@code sn}.
+   */
+  static Map<ResourceId, Observed> read(
+      HostName host,
+      List<Resource> resources,
+      Sections sections,
+      java.util.function.Function<String, Optional<String>> sn) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
     Map<String, Object> parsed = new TreeMap<>();
     for (Resource want : resources) {
       try {
-        out.put(want.id(), observe(host, want, sections, parsed));
+        out.put(
+            want.id(),
+            want.id().kind() == dev.hasnctl.model.ResourceKind.NODE_HEALTH
+                ? NodeHealthReader.observe(want, sections, sn)
+                : observe(host, want, sections, parsed));
       } catch (Unparseable e) {
         out.put(want.id(), new Observed.Unknown(want.id(), host + ": " + e.getMessage()));
       }
@@ -355,6 +374,8 @@ final class HostReader {
             Map.of("xcatserver", Parsers.xcatServer(xcatinfo.get()), "gateway", gateway),
             false);
       }
+      case NODE_HEALTH ->
+          throw new IllegalStateException("node health is read by NodeHealthReader: " + id);
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =
             cached(parsed, "lsnim", () -> Parsers.lsnimLong(section(sections, "lsnim")));

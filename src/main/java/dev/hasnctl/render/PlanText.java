@@ -1,10 +1,12 @@
 package dev.hasnctl.render;
 
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NodeHealth;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.plan.Action;
 import dev.hasnctl.plan.Change;
+import dev.hasnctl.plan.Hold;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Step;
 import java.util.ArrayList;
@@ -101,6 +103,15 @@ public final class PlanText {
           .append(
               " failed: an admin must act (hasnctl reports software levels, never installs).\n");
     }
+    NodeFindings.lines(plan).forEach(line -> out.append(line).append('\n'));
+    long roots = plan.held().stream().filter(st -> st.hold().orElseThrow().count() > 0).count();
+    if (!plan.held().isEmpty()) {
+      out.append(plan.held().size())
+          .append(plan.held().size() == 1 ? " step is" : " steps are")
+          .append(" HELD to protect running nodes (")
+          .append(roots)
+          .append(" would strand them, the rest wait for those): apply will not run them.\n");
+    }
     if (plan.blocked() > 0) {
       out.append(plan.blocked())
           .append(" resource")
@@ -116,13 +127,24 @@ public final class PlanText {
 
   private void changes(Plan plan) {
     Map<HostName, List<Change>> byHost = new TreeMap<>();
-    plan.changes()
-        .forEach(c -> byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c));
+    List<Change> health = new ArrayList<>();
+    for (Change c : plan.changes()) {
+      if (c.id().kind() == ResourceKind.NODE_HEALTH) {
+        health.add(c);
+      } else {
+        byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c);
+      }
+    }
     byHost.forEach(
         (host, changes) -> {
           out.append('\n').append(style.bold(host.value())).append('\n');
           grouped(changes).forEach(this::change);
         });
+    if (!health.isEmpty()) {
+      // Node health lives on each node; nodes that fare alike are one line, as a noderange.
+      out.append('\n').append(style.bold("running compute nodes")).append('\n');
+      grouped(health).forEach(this::change);
+    }
   }
 
   /** Changes to many nodes that are alike, shown once with their noderange. */
@@ -133,7 +155,8 @@ public final class PlanText {
     for (Change change : changes) {
       boolean perNode =
           change.id().kind() == ResourceKind.NODE
-              || change.id().kind() == ResourceKind.DISKLESS_NODE;
+              || change.id().kind() == ResourceKind.DISKLESS_NODE
+              || change.id().kind() == ResourceKind.NODE_HEALTH;
       String signature =
           perNode
               ? change.id().kind()
@@ -177,12 +200,26 @@ public final class PlanText {
       case BLOCKED ->
           out.append("      unknown: ").append(change.note().orElse("not observed")).append('\n');
       case REPORT -> {
-        properties(change);
-        out.append(
-            "      hasnctl never installs software: install or update it, then plan again\n");
+        if (change.id().kind() == ResourceKind.NODE_HEALTH) {
+          health(change);
+        } else {
+          properties(change);
+          out.append(
+              "      hasnctl never installs software: install or update it, then plan again\n");
+        }
       }
       default -> properties(change);
     }
+  }
+
+  /** A node-health finding: not responding, or what differs from a healthy node of its group. */
+  private void health(Change change) {
+    if ("no".equals(change.before().get(NodeHealth.RESPONDING))) {
+      out.append("      not responding: xCAT says it runs, and it did not answer xdsh\n");
+    } else {
+      properties(change);
+    }
+    out.append("      hasnctl checks running nodes and never changes them\n");
   }
 
   /** A key as an admin reads it: statelite and litefile rows without their internal separator. */
@@ -248,6 +285,16 @@ public final class PlanText {
           .append(" ".repeat(width + hostWidth + 6))
           .append(style.dim("# " + step.why()))
           .append('\n');
+      step.hold().ifPresent(hold -> held(hold, width + hostWidth + 6));
+    }
+  }
+
+  /** A held step's reason and ways out, under it. */
+  private void held(Hold hold, int indent) {
+    String pad = " ".repeat(indent);
+    out.append(pad).append(style.action(Action.DELETE, "HELD: " + hold.reason())).append('\n');
+    for (String way : hold.waysOut()) {
+      out.append(pad).append("  ").append(way).append('\n');
     }
   }
 

@@ -105,6 +105,12 @@ public final class SimCluster {
     ExecResult result;
     try {
       result = runScript(host, commandLine, stdin.orElse(""));
+    } catch (SimHostException e) {
+      if (e.execution() instanceof Execution.Hung hung) {
+        // A command waiting on a hung host (xdsh without -t) hangs with it.
+        return hung;
+      }
+      throw e;
     } finally {
       depth--;
     }

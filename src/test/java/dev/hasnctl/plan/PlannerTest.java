@@ -221,7 +221,7 @@ class PlannerTest {
           Step later = steps.get(i);
           if (earlier.phase() == rule.then()
               && later.phase() == rule.first()
-              && Planner.applies(rule, later, earlier)) {
+              && Planner.applies(rule, later, earlier, Planner.partners(SimClusters.example()))) {
             fail("'" + rule.name() + "' broken: " + earlier.id() + " runs before " + later.id());
           }
         }
