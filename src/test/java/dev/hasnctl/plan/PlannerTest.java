@@ -330,7 +330,7 @@ class PlannerTest {
   void randomDriftNeverPlansAnNfsInterruptionForARunningNodeWithoutAWorkingReplica() {
     int disruptionsChecked = 0;
     int held = 0;
-    for (long seed = 0; seed < 80; seed++) {
+    for (long seed = 0; seed < 40; seed++) {
       Map<ResourceId, Observed> observed = randomObserved(new Random(seed));
       Plan plan = Planner.plan(spec, "cluster.yaml", SPEC_BYTES, desired, observed, NOW);
       assertRulesHold(plan);
