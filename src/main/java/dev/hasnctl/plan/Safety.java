@@ -28,8 +28,18 @@ import java.util.TreeSet;
  * step after a held step is held too. Pure.
  */
 final class Safety {
-  /** A running node as its health shows it. */
-  private record Node(String name, Set<String> servers, Set<String> replicas, boolean swapnfs0) {}
+  /**
+   * A running node as its health shows it.
+   *
+   * @param healthy whether its health is all the spec asks, so it must be so again after a restart
+   */
+  private record Node(
+      ResourceId id,
+      String name,
+      Set<String> servers,
+      Set<String> replicas,
+      boolean swapnfs0,
+      boolean healthy) {}
 
   /** What an SN offers its partner's nodes, at one point of the plan. */
   private static final class Sn {
@@ -54,10 +64,12 @@ final class Safety {
         Map<String, String> h = p.resource().properties();
         running.add(
             new Node(
+                o.id(),
                 o.id().key(),
                 names(h.get(NodeHealth.SERVER)),
                 names(h.get(NodeHealth.REPLICA)),
-                "active".equals(h.get(NodeHealth.SWAPNFS0))));
+                "active".equals(h.get(NodeHealth.SWAPNFS0)),
+                desired.get(o.id()).map(want -> want.properties().equals(h)).orElse(false)));
       }
     }
   }
@@ -88,7 +100,7 @@ final class Safety {
         out.add(step.held(hold.get()));
       } else {
         ran(step);
-        out.add(step);
+        out.add(step.alsoVerifies(healthyDependents(step)));
       }
     }
     return out;
@@ -136,6 +148,22 @@ final class Safety {
                 "fail the nodes over first: hasnctl failover " + sn + " SPEC --apply",
                 "or shut the nodes down; they boot from the new setup",
                 "or allow it: hasnctl apply SPEC --allow-disruption '" + range + "'")));
+  }
+
+  /**
+   * The healthy running nodes an interrupting step serves: it is verified only once they are
+   * healthy again ({@code nfs4cl showfs} on them shows their SN and replica), so the partner's
+   * restart, ordered after it, never starts while they are still away.
+   */
+  private List<ResourceId> healthyDependents(Step step) {
+    if (step.disrupts().isEmpty()) {
+      return List.of();
+    }
+    String sn = step.disrupts().get().serviceNode().value();
+    return running.stream()
+        .filter(n -> n.healthy() && n.servers().contains(sn))
+        .map(Node::id)
+        .toList();
   }
 
   /** Why {@code node} would not keep NFS if {@code sn} stopped serving it now, if so. */

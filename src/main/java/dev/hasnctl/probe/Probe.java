@@ -90,8 +90,18 @@ public final class Probe {
   /** What the cluster shows for {@code ids} (all of them resources of {@code desired}). */
   public ObservedState observe(DesiredState desired, Collection<ResourceId> ids) {
     names = desired;
+    Set<ResourceId> wanted = new TreeSet<>(ids);
+    for (ResourceId id : ids) {
+      // Whether a node that does not answer is running is xCAT's to say: read its status too.
+      ResourceId definition = new ResourceId(ems, ResourceKind.NODE, id.key());
+      if (id.kind() == ResourceKind.NODE_HEALTH
+          && !nodeStatus.containsKey(id.key())
+          && desired.get(definition).isPresent()) {
+        wanted.add(definition);
+      }
+    }
     Map<HostName, List<Resource>> byHost = new TreeMap<>();
-    for (ResourceId id : new TreeSet<>(ids)) {
+    for (ResourceId id : wanted) {
       Resource resource =
           desired
               .get(id)

@@ -271,6 +271,24 @@ class PlannerTest {
   }
 
   @Test
+  void anNfsRestartIsVerifiedOnlyOnceTheNodesItServesAreHealthyAgain() {
+    Plan plan =
+        plan(
+            r -> on(r, ResourceKind.GPFS_MOUNT, "sn01") ? new Observed.Absent(r.id()) : present(r));
+
+    Step restart = step(plan, "sn01/gpfs");
+    assertThat(restart.isHeld()).isFalse();
+    // showfs on sn01's nodes must show their SN and replica again before the step counts as done.
+    assertThat(restart.verifies())
+        .contains(
+            new ResourceId(
+                dev.hasnctl.model.HostName.of("cn0001"), ResourceKind.NODE_HEALTH, "cn0001"))
+        .doesNotContain(
+            new ResourceId(
+                dev.hasnctl.model.HostName.of("cn0129"), ResourceKind.NODE_HEALTH, "cn0129"));
+  }
+
+  @Test
   void aStepThatWouldStrandRunningNodesIsHeldWithTheirNodesReasonAndWaysOut() {
     Function<Resource, Observed> noReplica =
         r -> {
