@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 the cluster matches (or nothing to do), 1 error or a step failed,",
-      "3 some hosts could not be observed (their steps were not planned)."
+      "3 some hosts could not be observed (their steps were not planned),",
+      "4 steps were held to protect running nodes (the rest ran; see --allow-disruption)."
     })
 final class ApplyCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
