@@ -39,6 +39,8 @@ import java.util.concurrent.Future;
  * postcondition already holds it is not run again ({@link StepResult.Outcome#ALREADY_DONE});
  * otherwise it runs again, which every step is built to survive (backups are never overwritten,
  * inittab records removed only when present).
+ *
+ * <p>A step the plan holds (it would strand running nodes) never runs, nor does any step after it.
  */
 public final class Applier {
   private final Transport transport;
@@ -138,14 +140,22 @@ public final class Applier {
     List<Step> pending = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, Integer> numbers = new LinkedHashMap<>();
+    List<Step> held = new ArrayList<>();
     for (Step step : plan.steps()) {
       numbers.put(step.id(), numbers.size() + 1);
       if (done.contains(step.id())) {
         skipped.add(step.id());
+      } else if (step.isHeld()) {
+        // Held by the plan to protect running nodes: never run, and nothing after it runs.
+        held.add(step);
       } else {
         pending.add(step);
       }
     }
+    if (!plan.allowedDisruption().isEmpty()) {
+      journal.allowedDisruption(plan.allowedDisruption(), clock.instant());
+    }
+    held.forEach(h -> journal.held(h.id(), h.hold().orElseThrow().reason(), clock.instant()));
     int total = plan.steps().size();
     Set<String> finished = new HashSet<>(skipped);
     Set<HostName> busy = new HashSet<>();
@@ -206,7 +216,9 @@ public final class Applier {
               + " by apply --resume",
           journalFailure);
     }
-    return new ApplyReport(results, skipped, pending.stream().map(Step::id).toList());
+    List<String> notRun = new ArrayList<>(held.stream().map(Step::id).toList());
+    pending.stream().map(Step::id).forEach(notRun::add);
+    return new ApplyReport(results, skipped, notRun);
   }
 
   /** Runs {@code step}; whatever goes wrong is this step's result, never an exception. */

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {"event":"intent","step":ID,"host":H,"attempt":N,"plan":FP,"command":SHELL,"verifies":[..],
  * "backups":[{"host","file","copy","cksum"}],"at":T}}, {@code
  * {"event":"end","step":ID,"result":"ok|already_done|failed|unreachable|not_verified|crashed",
- * "exit":N,"detail":TEXT,"at":T}}. Thread-safe.
+ * "exit":N,"detail":TEXT,"at":T}}, {@code {"event":"allow-disruption","nodes":RANGE,"at":T}} and
+ * {@code {"event":"held","step":ID,"reason":TEXT,"at":T}}. Thread-safe.
  */
 public final class Journal {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -88,6 +89,28 @@ public final class Journal {
   /** The ids of the steps the journal in {@code file} records as done. */
   public static Set<String> done(Path file) {
     return read(new FileJournalStore(file)).done();
+  }
+
+  /**
+   * Records that the admin allowed the nodes of {@code noderange} to lose NFS in this apply ({@code
+   * --allow-disruption}), so a later reader knows who decided a held step could run.
+   */
+  public synchronized void allowedDisruption(String noderange, Instant at) {
+    ObjectNode line = MAPPER.createObjectNode();
+    line.put("event", "allow-disruption");
+    line.put("nodes", noderange);
+    line.put("at", at.toString());
+    store.append(MAPPER.writeValueAsString(line));
+  }
+
+  /** Records that the plan held {@code step}, which apply therefore did not run, and why. */
+  public synchronized void held(String step, String reason, Instant at) {
+    ObjectNode line = MAPPER.createObjectNode();
+    line.put("step", step);
+    line.put("event", "held");
+    line.put("reason", reason);
+    line.put("at", at.toString());
+    store.append(MAPPER.writeValueAsString(line));
   }
 
   /**

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 the cluster matches (or nothing to do), 1 error or a step failed,",
-      "3 some hosts could not be observed (their steps were not planned)."
+      "3 some hosts could not be observed (their steps were not planned),",
+      "4 steps were held to protect running nodes (the rest ran; see --allow-disruption)."
     })
 final class ApplyCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
@@ -47,6 +48,15 @@ final class ApplyCommand implements Callable<Integer> {
   private Path input;
 
   @Mixin private TargetOptions target;
+
+  @Option(
+      names = "--allow-disruption",
+      paramLabel = "NODERANGE",
+      description =
+          "Let these running nodes lose NFS: steps that would strand only them are not held "
+              + "(recorded in the journal). For when failing them over or shutting them down "
+              + "first is not possible.")
+  private String allowDisruption = "";
 
   @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
   private boolean autoApprove;
@@ -125,7 +135,9 @@ final class ApplyCommand implements Callable<Integer> {
                       + " started without a known good end are checked on the cluster"
                       + " first and run again only if they are not done."));
     } else {
-      plan = session.plan(Instant.now());
+      plan =
+          session.plan(
+              Instant.now(), saved != null ? saved.allowedDisruption() : allowDisruption());
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
         throw new CliFailure(stale(session));
       }
@@ -222,5 +234,18 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliFailure(where + ": " + e.getMessage());
     }
+  }
+
+  /** The --allow-disruption noderange, checked: a bad one is an error before anything is probed. */
+  private String allowDisruption() {
+    if (allowDisruption.isEmpty()) {
+      return "";
+    }
+    try {
+      dev.hasnctl.model.Noderange.expand(allowDisruption);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--allow-disruption: " + e.getMessage());
+    }
+    return allowDisruption;
   }
 }

@@ -4,6 +4,7 @@ import dev.hasnctl.apply.Applier;
 import dev.hasnctl.apply.ApplyReport;
 import dev.hasnctl.apply.Journal;
 import dev.hasnctl.apply.StepResult;
+import dev.hasnctl.plan.Hold;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Step;
 import java.io.BufferedReader;
@@ -12,6 +13,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Running a plan for the commands that change a cluster: apply, failover, failback. */
@@ -127,6 +130,37 @@ final class Applying {
               + ". Resume with: hasnctl apply --resume "
               + plan.specFile());
       return ExitCodes.ERROR;
+    }
+    if (!plan.held().isEmpty()) {
+      out.println(
+          "Apply ran "
+              + report.results().size()
+              + " step"
+              + (report.results().size() == 1 ? "" : "s")
+              + " and held "
+              + plan.held().size()
+              + " to protect running nodes; nothing of them was run:");
+      List<String> waiting = new ArrayList<>();
+      for (Step held : plan.held()) {
+        Hold hold = held.hold().orElseThrow();
+        if (hold.count() == 0) {
+          waiting.add(held.id());
+          continue;
+        }
+        out.println("  held " + held.id() + ": " + hold.reason());
+        hold.waysOut().forEach(way -> out.println("      " + way));
+      }
+      if (!waiting.isEmpty()) {
+        out.println(
+            "  and "
+                + waiting.size()
+                + " step"
+                + (waiting.size() == 1 ? " that waits" : "s that wait")
+                + " for them: "
+                + String.join(", ", waiting));
+      }
+      out.println("Journal: " + journalFile + ". Run hasnctl plan again once the nodes are safe.");
+      return ExitCodes.HELD;
     }
     out.println(
         "Apply complete: "

@@ -4,7 +4,7 @@ import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.plan.WhatIf;
-import dev.hasnctl.probe.ShowfsServers;
+import dev.hasnctl.probe.Showfs;
 import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.TransportException;
@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
     })
 final class DrillCommand implements Callable<Integer> {
   private static final Duration STEP = Duration.ofMinutes(5);
+
+  /** Seconds xdsh waits for a node ({@code xdsh -t}): a hung node must not hang the drill. */
+  private static final String NODE_WAIT = "60";
 
   @Spec private CommandSpec command;
 
@@ -86,10 +89,10 @@ final class DrillCommand implements Callable<Integer> {
       for (ComputeGroup group : session.spec.groups()) {
         if (group.activeServiceNode().equals(host)) {
           nodes.addAll(Noderange.expand(group.nodes()));
-          backupName = xcatmaster(session, group.standbyServiceNode());
+          backupName = group.standbyServiceNode().value();
         }
       }
-      String own = xcatmaster(session, host);
+      String own = host.value();
       String range = Noderange.compress(nodes);
       Map<String, Set<String>> before = showfs(session, range);
       Map<String, Set<String>> during;
@@ -105,7 +108,7 @@ final class DrillCommand implements Callable<Integer> {
         session
             .cluster
             .transport()
-            .exec(session.spec.ems().name(), Argv.of("xdsh", range, "ls /"), STEP);
+            .exec(session.spec.ems().name(), Argv.of("xdsh", range, "-t", NODE_WAIT, "ls /"), STEP);
         during = showfs(session, range);
       } finally {
         out.println("Starting nfsd on " + sn + " again (startsrc -s nfsd) ...");
@@ -143,23 +146,41 @@ final class DrillCommand implements Callable<Integer> {
     }
   }
 
-  private static String xcatmaster(Session session, HostName sn) {
-    return session.spec.serviceNode(sn.value()).map(s -> s.xcatmaster().value()).orElse(sn.value());
-  }
-
   private static String servers(Map<String, Set<String>> seen, String node) {
     Set<String> servers = seen.get(node);
     return servers == null || servers.isEmpty() ? "(no answer)" : String.join(",", servers);
   }
 
+  /**
+   * Each node's servers now, as SN names: {@code nfs4cl showfs} prints addresses, read back through
+   * every name and address the spec gives the SNs.
+   */
   private static Map<String, Set<String>> showfs(Session session, String range)
       throws TransportException {
     ExecResult r =
         session
             .cluster
             .transport()
-            .exec(session.spec.ems().name(), Argv.of("xdsh", range, "nfs4cl showfs"), STEP);
-    return ShowfsServers.parse(r.stdout());
+            .exec(
+                session.spec.ems().name(),
+                Argv.of("xdsh", range, "-t", NODE_WAIT, "nfs4cl showfs"),
+                STEP);
+    Map<String, Set<String>> out = new java.util.TreeMap<>();
+    Showfs.parseXdsh(r.stdout())
+        .forEach(
+            (node, mounts) -> {
+              Set<String> servers = new java.util.TreeSet<>();
+              for (Showfs.Mount mount : mounts) {
+                servers.add(
+                    session
+                        .desired
+                        .serviceNode(mount.current())
+                        .map(HostName::value)
+                        .orElse(mount.current()));
+              }
+              out.put(node, servers);
+            });
+    return out;
   }
 
   private static void startNfs(Session session, HostName host) {

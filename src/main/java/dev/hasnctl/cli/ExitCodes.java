@@ -14,5 +14,11 @@ public final class ExitCodes {
   /** The cluster was only partly reachable. */
   public static final int PARTIAL = 3;
 
+  /**
+   * Apply ran what it could and held steps that would strand running compute nodes (no working
+   * replica): nothing of those was run.
+   */
+  public static final int HELD = 4;
+
   private ExitCodes() {}
 }

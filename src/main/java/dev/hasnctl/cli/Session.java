@@ -82,8 +82,14 @@ final class Session implements AutoCloseable {
 
   /** Probes the cluster and plans, at {@code now}. */
   Plan plan(Instant now) {
+    return plan(now, "");
+  }
+
+  /** Probes the cluster and plans, at {@code now}, the nodes of {@code allowDisruption} allowed. */
+  Plan plan(Instant now, String allowDisruption) {
     ObservedState observed = probe.observe(desired);
-    return Planner.plan(spec, specFile.toString(), specBytes, desired, observed.resources(), now);
+    return Planner.plan(
+        spec, specFile.toString(), specBytes, desired, observed.resources(), now, allowDisruption);
   }
 
   /** Where a spec pointer is in the spec file, as {@code FILE:LINE:COL}. */

@@ -2,6 +2,7 @@ package dev.hasnctl.desired;
 
 import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NodeHealth;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
@@ -47,6 +48,7 @@ final class NodeResources {
       String origin = "/groups/" + g;
       Map<String, String> definition = definition(spec, group);
       Map<String, String> running = running(spec, group);
+      Map<String, String> health = health(spec, group);
       group
           .paging()
           .ifPresent(
@@ -80,6 +82,11 @@ final class NodeResources {
             Resource.managed(
                 new ResourceId(HostName.of(node), ResourceKind.RUNNING_NODE, node),
                 running,
+                origin + "/active"));
+        out.add(
+            Resource.checked(
+                new ResourceId(HostName.of(node), ResourceKind.NODE_HEALTH, node),
+                health,
                 origin + "/active"));
       }
     }
@@ -118,6 +125,27 @@ final class NodeResources {
           default -> spec.nodeServices().defaultGateway();
         };
     return Map.of("xcatserver", address, "gateway", gateway);
+  }
+
+  /**
+   * How a healthy booted node of {@code group} runs: it answers; its NFS mounts are served by the
+   * active SN and list the standby as their replica; NIM's swapnfs0 no longer pages when the spec
+   * removes it (seed: it "may cause a system hang in a failover situation"); its dump device is on
+   * the active SN when the image has a dump resource.
+   */
+  private static Map<String, String> health(ClusterSpec spec, ComputeGroup group) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(NodeHealth.RESPONDING, "yes");
+    properties.put(NodeHealth.SERVER, group.activeServiceNode().value());
+    properties.put(NodeHealth.REPLICA, group.standbyServiceNode().value());
+    group
+        .paging()
+        .filter(Paging::removeSwapnfs0)
+        .ifPresent(p -> properties.put(NodeHealth.SWAPNFS0, "inactive"));
+    if (spec.image(group.image()).flatMap(OsImage::dump).isPresent()) {
+      properties.put(NodeHealth.DUMP, group.activeServiceNode().value());
+    }
+    return properties;
   }
 
   private static Set<String> postscripts(ClusterSpec spec, ComputeGroup group) {

@@ -39,6 +39,13 @@ public enum ResourceKind {
    */
   RUNNING_NODE("running-node"),
   /**
+   * How a booted compute node fares, keyed by node on the node itself, checked and never changed:
+   * whether it answers, which SN serves its NFS mounts now and which replica they list, whether
+   * NIM's swapnfs0 still pages, and where its dump device points. A node xCAT does not say is
+   * running has nothing to check.
+   */
+  NODE_HEALTH("node-health"),
+  /**
    * A software level or fix that must be present; checked and reported, never installed. A probe
    * reports the desired properties when the level is met and the actual ones otherwise.
    */

@@ -62,8 +62,11 @@ public final class Diff {
               origin,
               Optional.of(unknown.reason())));
     }
-    if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.RUNNING_NODE) {
-      // A node that has not booted from xCAT runs nothing to correct; booting it is the admin's.
+    if (have instanceof Observed.Absent
+        && (want.id().kind() == ResourceKind.RUNNING_NODE
+            || want.id().kind() == ResourceKind.NODE_HEALTH)) {
+      // A node that has not booted from xCAT runs nothing to correct or check; booting it is the
+      // admin's. (A node xCAT says runs but that does not answer is observed as not responding.)
       return Optional.empty();
     }
     if (have instanceof Observed.Absent) {

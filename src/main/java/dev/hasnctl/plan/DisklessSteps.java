@@ -84,21 +84,24 @@ final class DisklessSteps {
       command = command.plus("configdump=" + image.configdump().name().toLowerCase(Locale.ROOT));
     }
     return new Step(
-        key.sn() + "/mkdsklsnode-" + key.role() + "/" + key.image(),
-        spec.ems().name(),
-        key.sn(),
-        backup ? Phase.DISKLESS_BACKUP : Phase.DISKLESS_PRIMARY,
-        Set.copyOf(nodes),
-        command,
-        (backup
-                ? "NIM definitions on backup SN "
-                : "NIM definitions and client files on primary SN ")
-            + key.sn()
-            + " for "
-            + nodes.size()
-            + " node"
-            + (nodes.size() == 1 ? "" : "s"),
-        members.stream().map(Change::id).toList(),
-        Set.of());
+            key.sn() + "/mkdsklsnode-" + key.role() + "/" + key.image(),
+            spec.ems().name(),
+            key.sn(),
+            backup ? Phase.DISKLESS_BACKUP : Phase.DISKLESS_PRIMARY,
+            Set.copyOf(nodes),
+            command,
+            (backup
+                    ? "NIM definitions on backup SN "
+                    : "NIM definitions and client files on primary SN ")
+                + key.sn()
+                + " for "
+                + nodes.size()
+                + " node"
+                + (nodes.size() == 1 ? "" : "s"),
+            members.stream().map(Change::id).toList(),
+            Set.of())
+        // -S sets NFSv4 replication up the first time with exportfs -ua, chnfs -R on and an NFS
+        // restart (aixinstall.pm): an interruption unless the SN already exports replicas=.
+        .disrupting(new Disruption(Disruption.Service.NFS, key.sn(), true));
   }
 }

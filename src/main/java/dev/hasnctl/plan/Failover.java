@@ -96,7 +96,13 @@ public final class Failover {
               step.verifies(),
               after));
     }
-    return new Plan(plan.specFile(), plan.createdAt(), plan.fingerprint(), plan.changes(), out);
+    return new Plan(
+        plan.specFile(),
+        plan.createdAt(),
+        plan.fingerprint(),
+        plan.changes(),
+        out,
+        plan.allowedDisruption());
   }
 
   /**

@@ -236,6 +236,10 @@ final class HostSteps {
               script.toArgv(),
               "GPFS " + spec.sharedInstall().mountPoint() + " up before NFS serves it",
               fixes);
+      if (nfsRunning) {
+        // exportfs -ua and stopsrc -g nfs: every node this SN serves loses it until it restarts.
+        replaceLast(nfsStep.disrupting(Disruption.nfs(host)));
+      }
     } else if (nfsd.isPresent()) {
       nfsStep =
           step(
@@ -249,10 +253,12 @@ final class HostSteps {
               "start the NFS server",
               List.of(nfsd.get()));
     }
+    // Exports first (OrderRule: /etc/exports with replicas= before NFS (re)starts), so a restarted
+    // NFS server never hands /install out without its replica.
     for (Change export : exports) {
       Step step = export(export);
-      if (nfsStep != null) {
-        replaceLast(step.alsoAfter(Set.of(nfsStep.id())));
+      if (disrupts(export, nfsd.isEmpty())) {
+        replaceLast(step.disrupting(Disruption.nfs(host)));
       }
     }
     xcatd.ifPresent(
@@ -303,10 +309,40 @@ final class HostSteps {
     return step(
         change.id().host() + "/exports" + dir,
         change.id().host(),
-        Phase.NFS,
+        Phase.EXPORTS,
         script,
         why,
         List.of(change));
+  }
+
+  /**
+   * Whether rewriting this export interrupts the clients of a running NFS server: the directory is
+   * no longer exported, it is exported with another NFS version than the nodes mounted (the
+   * migration's NFSv3 local /install to NFSv4), or its first {@code replicas=} turns replication on
+   * ({@code exportfs -ua; chnfs -R on; exportfs -a}).
+   */
+  private static boolean disrupts(Change export, boolean nfsRunning) {
+    if (!nfsRunning || export.action() == Action.CREATE) {
+      return false;
+    }
+    if (export.action() == Action.DELETE) {
+      return true;
+    }
+    String before = export.before().getOrDefault("line", "");
+    String after = export.after().getOrDefault("line", "");
+    // A first replicas= export turns replication on, which unexports everything for a moment.
+    boolean replicationTurnedOn = after.contains("replicas=") && !before.contains("replicas=");
+    return replicationTurnedOn || !versions(before).equals(versions(after));
+  }
+
+  /** The {@code vers=} option of an /etc/exports line; empty when it has none. */
+  private static String versions(String line) {
+    for (String option : line.replaceFirst("^\\S+\\s+-?", "").split(",", -1)) {
+      if (option.startsWith("vers=")) {
+        return option.substring(5);
+      }
+    }
+    return "";
   }
 
   /** {@code dd} of each missing paging file, a few nodes per step. */

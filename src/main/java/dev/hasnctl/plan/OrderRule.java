@@ -17,7 +17,12 @@ public record OrderRule(String name, Phase first, Phase then, Scope scope) {
     /** Steps that change the same host (lane). */
     SAME_HOST,
     /** Steps that act on at least one common compute node. */
-    SHARED_NODES
+    SHARED_NODES,
+    /**
+     * Steps on the two SNs of one pair, the SN whose name sorts first before its partner: the
+     * pair's NFS is never interrupted on both at once, so each side's nodes keep the other.
+     */
+    PARTNER_SN
   }
 
   /** The seed's rules (see DESIGN.md, "Ordering rules the planner must enforce"). */
@@ -64,6 +69,37 @@ public record OrderRule(String name, Phase first, Phase then, Scope scope) {
               Phase.NFS,
               Scope.SAME_HOST),
           new OrderRule("GPFS starts before NFS", Phase.GPFS, Phase.NFS, Scope.SAME_HOST),
+          new OrderRule(
+              "/etc/exports is written with replicas= (and replication enabled) before GPFS and NFS"
+                  + " restart",
+              Phase.EXPORTS,
+              Phase.GPFS,
+              Scope.SAME_HOST),
+          new OrderRule(
+              "/etc/exports is written with replicas= (and replication enabled) before NFS starts",
+              Phase.EXPORTS,
+              Phase.NFS,
+              Scope.SAME_HOST),
+          new OrderRule(
+              "/etc/exports is written before mkdsklsnode -b sets replication up",
+              Phase.EXPORTS,
+              Phase.DISKLESS_BACKUP,
+              Scope.SAME_HOST),
+          new OrderRule(
+              "/etc/exports is written before mkdsklsnode -p sets replication up",
+              Phase.EXPORTS,
+              Phase.DISKLESS_PRIMARY,
+              Scope.SAME_HOST),
+          new OrderRule(
+              "GPFS and NFS restart on one SN of a pair at a time",
+              Phase.GPFS,
+              Phase.GPFS,
+              Scope.PARTNER_SN),
+          new OrderRule(
+              "NFS restarts on one SN of a pair at a time",
+              Phase.EXPORTS,
+              Phase.EXPORTS,
+              Scope.PARTNER_SN),
           new OrderRule("GPFS starts before xcatd", Phase.GPFS, Phase.XCATD, Scope.SAME_HOST),
           new OrderRule(
               "GPFS /install is mounted before paging files are written on it",

@@ -10,6 +10,11 @@ public enum Phase {
   NODES,
   /** Files on an SN that take effect at its next boot or NFS start: domain, inittab, shutdown. */
   SN_FILES,
+  /**
+   * The SN's {@code /etc/exports}: written, with {@code replicas=}, before NFS (re)starts or
+   * re-exports, so clients never get /install without its replica.
+   */
+  EXPORTS,
   /** GPFS started and /install mounted on an SN. */
   GPFS,
   /** The SN's NFS exports and server. */

@@ -1,5 +1,6 @@
 package dev.hasnctl.plan;
 
+import dev.hasnctl.model.ResourceKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,17 +13,34 @@ import java.util.List;
  * @param createdAt when the plan was made; backups of edited files carry this time
  * @param fingerprint SHA-256 over the spec's bytes and the observed state
  * @param changes every difference, in resource order
- * @param steps the commands, each after every step it depends on
+ * @param steps the commands, each after every step it depends on; held ones included, marked
+ * @param allowedDisruption the nodes (a noderange) the admin allowed to lose NFS, or empty
  */
 public record Plan(
     String specFile,
     Instant createdAt,
     String fingerprint,
     List<Change> changes,
-    List<Step> steps) {
+    List<Step> steps,
+    String allowedDisruption) {
   public Plan {
     changes = List.copyOf(changes);
     steps = List.copyOf(steps);
+  }
+
+  /** A plan no admin allowed to disrupt anything. */
+  public Plan(
+      String specFile,
+      Instant createdAt,
+      String fingerprint,
+      List<Change> changes,
+      List<Step> steps) {
+    this(specFile, createdAt, fingerprint, changes, steps, "");
+  }
+
+  /** The steps apply will not run: held, or after a held one. */
+  public List<Step> held() {
+    return steps.stream().filter(Step::isHeld).toList();
   }
 
   /** How many resources the plan creates. */
@@ -42,7 +60,14 @@ public record Plan(
 
   /** How many checks fail that need an admin (a missing ifix, an old level). */
   public long failedChecks() {
-    return count(Action.REPORT);
+    return count(Action.REPORT) - unhealthyNodes();
+  }
+
+  /** How many running compute nodes are not as healthy as the spec asks (node-health findings). */
+  public long unhealthyNodes() {
+    return changes.stream()
+        .filter(c -> c.action() == Action.REPORT && c.id().kind() == ResourceKind.NODE_HEALTH)
+        .count();
   }
 
   /** How many resources could not be observed; nothing is planned for them. */

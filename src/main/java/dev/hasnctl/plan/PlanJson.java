@@ -120,6 +120,27 @@ public final class PlanJson {
           }
         }
       }
+      step.disrupts()
+          .ifPresent(
+              d -> {
+                ObjectNode n = s.putObject("disrupts");
+                n.put("service", d.service().name().toLowerCase(Locale.ROOT));
+                n.put("serviceNode", d.serviceNode().value());
+                n.put("onlyWithoutReplicas", d.onlyWithoutReplicas());
+              });
+      step.hold()
+          .ifPresent(
+              h -> {
+                ObjectNode n = s.putObject("hold");
+                n.put("nodes", h.nodes());
+                n.put("count", h.count());
+                n.put("reason", h.reason());
+                ArrayNode ways = n.putArray("waysOut");
+                h.waysOut().forEach(ways::add);
+              });
+    }
+    if (!plan.allowedDisruption().isEmpty()) {
+      root.put("allowedDisruption", plan.allowedDisruption());
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
@@ -149,6 +170,8 @@ public final class PlanJson {
     summary.put("destroy", plan.toDestroy());
     summary.put("failedChecks", plan.failedChecks());
     summary.put("blocked", plan.blocked());
+    summary.put("unhealthyNodes", plan.unhealthyNodes());
+    summary.put("held", plan.held().size());
     ArrayNode changes = root.putArray("changes");
     for (Change change : plan.changes()) {
       ObjectNode c = changes.addObject();
@@ -226,19 +249,43 @@ public final class PlanJson {
                 text(s, "why"),
                 verifies,
                 after,
-                backups));
+                backups,
+                disruption(s.get("disrupts")),
+                hold(s.get("hold"))));
       }
       return new Plan(
           text(root, "specFile"),
           Instant.parse(text(root, "createdAt")),
           text(root, "fingerprint"),
           changes,
-          steps);
+          steps,
+          optional(root, "allowedDisruption").orElse(""));
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not a plan: " + e.getOriginalMessage(), e);
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("not a plan: bad createdAt: " + e.getMessage(), e);
     }
+  }
+
+  private static Optional<Disruption> disruption(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Disruption(
+            Disruption.Service.valueOf(text(node, "service").toUpperCase(Locale.ROOT)),
+            HostName.of(text(node, "serviceNode")),
+            required(node, "onlyWithoutReplicas").asBoolean()));
+  }
+
+  private static Optional<Hold> hold(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    List<String> ways = new ArrayList<>();
+    required(node, "waysOut").forEach(w -> ways.add(w.asString()));
+    return Optional.of(
+        new Hold(text(node, "nodes"), required(node, "count").asInt(), text(node, "reason"), ways));
   }
 
   private static void id(ObjectNode node, ResourceId id) {

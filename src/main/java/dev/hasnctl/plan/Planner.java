@@ -2,6 +2,7 @@ package dev.hasnctl.plan;
 
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.model.ResourceKind;
@@ -37,6 +38,24 @@ public final class Planner {
       DesiredState desired,
       Map<ResourceId, Observed> observed,
       Instant createdAt) {
+    return plan(spec, specFile, specBytes, desired, observed, createdAt, "");
+  }
+
+  /**
+   * As {@link #plan(ClusterSpec, String, byte[], DesiredState, Map, Instant)}, letting the nodes of
+   * {@code allowDisruption} (a noderange, or empty) lose NFS: steps that would strand only them are
+   * not held.
+   */
+  public static Plan plan(
+      ClusterSpec spec,
+      String specFile,
+      byte[] specBytes,
+      DesiredState desired,
+      Map<ResourceId, Observed> observed,
+      Instant createdAt,
+      String allowDisruption) {
+    Set<String> allowed =
+        allowDisruption.isEmpty() ? Set.of() : Set.copyOf(Noderange.expand(allowDisruption));
     List<Change> changes = Diff.between(desired, observed);
     List<Change> actionable =
         changes.stream()
@@ -58,12 +77,27 @@ public final class Planner {
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
+    Map<HostName, HostName> partners = partners(spec);
+    List<Step> ordered = order(withRules(steps, OrderRule.SEED, partners));
     return new Plan(
         specFile,
         createdAt,
         fingerprint(specBytes, observed),
         changes,
-        order(withRules(steps, OrderRule.SEED)));
+        Safety.hold(ordered, desired, observed, allowed),
+        allowDisruption);
+  }
+
+  /** Each SN to its partner, from the spec's pairs. */
+  static Map<HostName, HostName> partners(ClusterSpec spec) {
+    Map<HostName, HostName> out = new HashMap<>();
+    spec.pairs()
+        .forEach(
+            pair ->
+                spec.serviceNodes().stream()
+                    .filter(sn -> pair.contains(sn.name()))
+                    .forEach(sn -> out.put(sn.name(), pair.partnerOf(sn.name()))));
+    return out;
   }
 
   private static boolean isTable(ResourceKind kind) {
@@ -77,7 +111,8 @@ public final class Planner {
    * Each step, also after every step that {@code rules} put before it. Indexed by phase, host and
    * node, so a plan of thousands of steps is ordered in linear time, not quadratic.
    */
-  static List<Step> withRules(List<Step> steps, List<OrderRule> rules) {
+  static List<Step> withRules(
+      List<Step> steps, List<OrderRule> rules, Map<HostName, HostName> partners) {
     Map<Phase, List<Step>> byPhase = new HashMap<>();
     Map<Phase, Map<HostName, List<Step>>> byPhaseAndLane = new HashMap<>();
     Map<Phase, Map<String, List<Step>>> byPhaseAndNode = new HashMap<>();
@@ -115,6 +150,15 @@ public final class Planner {
               index.getOrDefault(node, List.of()).forEach(f -> before.add(f.id()));
             }
           }
+          case PARTNER_SN -> {
+            HostName partner = partners.get(step.lane());
+            if (partner != null && partner.compareTo(step.lane()) < 0) {
+              byPhaseAndLane
+                  .getOrDefault(rule.first(), Map.of())
+                  .getOrDefault(partner, List.of())
+                  .forEach(f -> before.add(f.id()));
+            }
+          }
         }
       }
       out.add(before.isEmpty() ? step : step.alsoAfter(before));
@@ -122,12 +166,16 @@ public final class Planner {
     return out;
   }
 
-  /** Whether {@code rule} puts {@code first} before {@code then}. */
-  static boolean applies(OrderRule rule, Step first, Step then) {
+  /**
+   * Whether {@code rule} puts {@code first} before {@code then}, SNs paired as {@code partners}.
+   */
+  static boolean applies(OrderRule rule, Step first, Step then, Map<HostName, HostName> partners) {
     return switch (rule.scope()) {
       case ALL -> true;
       case SAME_HOST -> first.lane().equals(then.lane());
       case SHARED_NODES -> !Collections.disjoint(first.nodes(), then.nodes());
+      case PARTNER_SN ->
+          first.lane().equals(partners.get(then.lane())) && first.lane().compareTo(then.lane()) < 0;
     };
   }
 

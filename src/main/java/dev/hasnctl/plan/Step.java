@@ -6,6 +6,7 @@ import dev.hasnctl.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,6 +24,8 @@ import java.util.TreeSet;
  * @param verifies the resources that must match the spec once the step has run: its postcondition
  * @param after the ids of the steps that must have finished before this one starts
  * @param backups the files whose previous content the step keeps before replacing them
+ * @param disrupts the service the step interrupts, and on which SN, if it interrupts one
+ * @param hold why apply must not run it, if the planner held it to protect running nodes
  */
 public record Step(
     String id,
@@ -34,7 +37,9 @@ public record Step(
     String why,
     List<ResourceId> verifies,
     Set<String> after,
-    List<Backup> backups) {
+    List<Backup> backups,
+    Optional<Disruption> disrupts,
+    Optional<Hold> hold) {
   public Step {
     nodes = Set.copyOf(nodes);
     verifies = List.copyOf(verifies);
@@ -42,7 +47,7 @@ public record Step(
     backups = List.copyOf(backups);
   }
 
-  /** A step that keeps no backup. */
+  /** A step that keeps no backup, interrupts nothing and is not held. */
   public Step(
       String id,
       HostName host,
@@ -56,19 +61,103 @@ public record Step(
     this(id, host, lane, phase, nodes, command, why, verifies, after, List.of());
   }
 
+  /** A step that keeps {@code backups}, interrupts nothing and is not held. */
+  public Step(
+      String id,
+      HostName host,
+      HostName lane,
+      Phase phase,
+      Set<String> nodes,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after,
+      List<Backup> backups) {
+    this(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        why,
+        verifies,
+        after,
+        backups,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** A step that keeps no backup, with what it interrupts and why it is held, if so. */
+  public Step(
+      String id,
+      HostName host,
+      HostName lane,
+      Phase phase,
+      Set<String> nodes,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after,
+      Optional<Disruption> disrupts,
+      Optional<Hold> hold) {
+    this(id, host, lane, phase, nodes, command, why, verifies, after, List.of(), disrupts, hold);
+  }
+
+  /** This step, declared to interrupt {@code disruption}. */
+  public Step disrupting(Disruption disruption) {
+    return new Step(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        why,
+        verifies,
+        after,
+        backups,
+        Optional.of(disruption),
+        hold);
+  }
+
+  /** This step, held for {@code why}: apply never runs it. */
+  public Step held(Hold why) {
+    return new Step(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        this.why,
+        verifies,
+        after,
+        backups,
+        disrupts,
+        Optional.of(why));
+  }
+
+  /** Whether the planner held this step. */
+  public boolean isHeld() {
+    return hold.isPresent();
+  }
+
   /** This step, also running after {@code more}. */
   public Step alsoAfter(Set<String> more) {
     Set<String> all = new TreeSet<>(after);
     all.addAll(more);
     all.remove(id);
-    return new Step(id, host, lane, phase, nodes, command, why, verifies, all, backups);
+    return new Step(
+        id, host, lane, phase, nodes, command, why, verifies, all, backups, disrupts, hold);
   }
 
   /** This step, also proven by the state of {@code more} resources. */
   public Step alsoVerifies(Collection<ResourceId> more) {
     List<ResourceId> all = new ArrayList<>(verifies);
     all.addAll(more);
-    return new Step(id, host, lane, phase, nodes, command, why, all, after, backups);
+    return new Step(
+        id, host, lane, phase, nodes, command, why, all, after, backups, disrupts, hold);
   }
 
   /** The id, host and command line: what a reader of a failure message needs. */

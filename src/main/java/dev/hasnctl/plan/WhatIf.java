@@ -2,6 +2,7 @@ package dev.hasnctl.plan;
 
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NodeHealth;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
@@ -105,6 +106,7 @@ public final class WhatIf {
             unreplicated
                 + " node definitions differ from the spec (setupnfsv4replication, servicenode)");
       }
+      health(observed, nodes, sn, missing);
       group
           .paging()
           .ifPresentOrElse(
@@ -138,6 +140,54 @@ public final class WhatIf {
               losses(spec, group, sn)));
     }
     return new Death(sn, fates);
+  }
+
+  /**
+   * What the nodes' observed health says about surviving {@code sn}: a node that does not answer is
+   * lost already; one whose mounts list no other server, or that still pages on swapnfs0, hangs.
+   */
+  private static void health(
+      Map<ResourceId, Observed> observed, List<String> nodes, HostName sn, List<String> missing) {
+    List<String> silent = new ArrayList<>();
+    List<String> unreplicated = new ArrayList<>();
+    List<String> swapnfs0 = new ArrayList<>();
+    for (String node : nodes) {
+      Observed seen =
+          observed.get(new ResourceId(HostName.of(node), ResourceKind.NODE_HEALTH, node));
+      if (!(seen instanceof Observed.Present p)) {
+        continue;
+      }
+      Map<String, String> h = p.resource().properties();
+      if ("no".equals(h.get(NodeHealth.RESPONDING))) {
+        silent.add(node);
+        continue;
+      }
+      String replicas = h.getOrDefault(NodeHealth.REPLICA, NodeHealth.NONE);
+      boolean other =
+          java.util.Arrays.stream(replicas.split(",", -1))
+              .anyMatch(r -> !r.isEmpty() && !r.equals(NodeHealth.NONE) && !r.equals(sn.value()));
+      if (!other) {
+        unreplicated.add(node);
+      }
+      if ("active".equals(h.get(NodeHealth.SWAPNFS0))) {
+        swapnfs0.add(node);
+      }
+    }
+    if (!silent.isEmpty()) {
+      missing.add(silent.size() + " nodes not responding: " + Noderange.compress(silent));
+    }
+    if (!unreplicated.isEmpty()) {
+      missing.add(
+          unreplicated.size()
+              + " running nodes' mounts list no replica: "
+              + Noderange.compress(unreplicated));
+    }
+    if (!swapnfs0.isEmpty()) {
+      missing.add(
+          swapnfs0.size()
+              + " running nodes still page on swapnfs0 and hang on failover: "
+              + Noderange.compress(swapnfs0));
+    }
   }
 
   private static List<String> losses(ClusterSpec spec, ComputeGroup group, HostName sn) {

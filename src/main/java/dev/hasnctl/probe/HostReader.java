@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * resources with the same property names and value formats as the desired state's.
  */
 final class HostReader {
+  /** {@code status} is nodelist.status: whether xCAT saw the node boot (Schema.pm). */
   private static final String NODE_ATTRIBUTES =
-      "servicenode,xcatmaster,groups,provmethod,postscripts";
+      "servicenode,xcatmaster,groups,provmethod,postscripts,status";
+
   private static final Pattern TUNABLE = Pattern.compile("^\\$::(NFS[A-Z]+)\\s*=\\s*(\\d+)\\s*;");
 
   /** xCAT on AIX is RPMs; xCAT-server is on the EMS and every SN (xCATaixSN71.bnd). */
@@ -108,6 +110,7 @@ final class HostReader {
           fileSection(script, done, XCATINFO);
           once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
         }
+        case NODE_HEALTH -> NodeHealthReader.script(script, done);
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -154,9 +157,13 @@ final class HostReader {
    *     xcatmaster), which {@code /etc/xcatinfo} may name instead of the address
    * @param spots an osimage to the NIM spot that serves it (the osimage's attribute of that name),
    *     when the EMS showed it
+   * @param sn the SN behind a server name or address a node prints (showfs, sysdumpdev)
    */
-  record Context(Map<String, String> serverNames, Map<String, String> spots) {
-    static final Context NONE = new Context(Map.of(), Map.of());
+  record Context(
+      Map<String, String> serverNames,
+      Map<String, String> spots,
+      java.util.function.Function<String, Optional<String>> sn) {
+    static final Context NONE = new Context(Map.of(), Map.of(), name -> Optional.empty());
   }
 
   /** As {@link #read(HostName, List, Sections)}, knowing {@code context}. */
@@ -167,7 +174,11 @@ final class HostReader {
     parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
-        out.put(want.id(), observe(host, want, sections, parsed));
+        out.put(
+            want.id(),
+            want.id().kind() == dev.hasnctl.model.ResourceKind.NODE_HEALTH
+                ? NodeHealthReader.observe(want, sections, context.sn())
+                : observe(host, want, sections, parsed));
       } catch (Unparseable e) {
         out.put(want.id(), new Observed.Unknown(want.id(), host + ": " + e.getMessage()));
       }
@@ -448,6 +459,8 @@ final class HostReader {
                 context.serverNames().getOrDefault(key, ""));
         return present(id, Map.of("xcatserver", server, "gateway", gateway), false);
       }
+      case NODE_HEALTH ->
+          throw new IllegalStateException("node health is read by NodeHealthReader: " + id);
       case DISKLESS_NODE -> {
         Map<String, Map<String, String>> machines =
             cached(parsed, "lsnim", () -> Parsers.lsnimLong(section(sections, "lsnim")));

@@ -42,8 +42,22 @@ public final class Probe {
     DIRECT
   }
 
-  /** What the probe reads on compute nodes: their running state only. */
-  private static final Set<ResourceKind> RUNNING = Set.of(ResourceKind.RUNNING_NODE);
+  /** What the probe reads on compute nodes: their running state and health only. */
+  private static final Set<ResourceKind> RUNNING =
+      Set.of(ResourceKind.RUNNING_NODE, ResourceKind.NODE_HEALTH);
+
+  /**
+   * How long xdsh waits for output from compute nodes ({@code xdsh -t}): a node hung on a lost NFS
+   * server never answers, and without a timeout xdsh "waits indefinitely" (xdsh.1.pod).
+   */
+  static final int NODE_TIMEOUT_SECONDS = 60;
+
+  /**
+   * nodelist.status values that say a node runs (Schema.pm: "booting->[postbooting]->booted->
+   * [alive]", and "alive->unreachable" when monitoring lost it).
+   */
+  private static final Set<String> RUNNING_STATUS =
+      Set.of("postbooting", "booted", "alive", "unreachable");
 
   /** Hosts probed alike are batched by the kinds they hold, in a stable order. */
   private static final Comparator<Set<ResourceKind>> BY_KINDS = Comparator.comparing(Set::toString);
@@ -53,6 +67,12 @@ public final class Probe {
   private final Mode mode;
   private final Duration timeout;
   private final Map<HostName, AtomicInteger> roundTrips = new TreeMap<>();
+
+  /** Each node's nodelist.status as the last EMS probe showed it. */
+  private final Map<String, String> nodeStatus = new HashMap<>();
+
+  /** The desired state being observed: how SN names and addresses are read back. */
+  private DesiredState names = new DesiredState(Map.of(), List.of());
 
   /**
    * @param transport reaches the EMS (and, in {@link Mode#DIRECT}, every other host)
@@ -71,8 +91,19 @@ public final class Probe {
 
   /** What the cluster shows for {@code ids} (all of them resources of {@code desired}). */
   public ObservedState observe(DesiredState desired, Collection<ResourceId> ids) {
+    names = desired;
+    Set<ResourceId> wanted = new TreeSet<>(ids);
+    for (ResourceId id : ids) {
+      // Whether a node that does not answer is running is xCAT's to say: read its status too.
+      ResourceId definition = new ResourceId(ems, ResourceKind.NODE, id.key());
+      if (id.kind() == ResourceKind.NODE_HEALTH
+          && !nodeStatus.containsKey(id.key())
+          && desired.get(definition).isPresent()) {
+        wanted.add(definition);
+      }
+    }
     Map<HostName, List<Resource>> byHost = new TreeMap<>();
-    for (ResourceId id : new TreeSet<>(ids)) {
+    for (ResourceId id : wanted) {
       Resource resource =
           desired
               .get(id)
@@ -96,6 +127,7 @@ public final class Probe {
         emsDown = notAnEms(sections);
         if (emsDown.isEmpty()) {
           spots.putAll(HostReader.spots(sections));
+          recordNodeStatus(sections);
           out.putAll(HostReader.read(ems, emsResources, sections));
         }
       } catch (TransportException e) {
@@ -114,7 +146,7 @@ public final class Probe {
         out.putAll(unknown(emsResources, emsDown.get()));
         for (var it = byHost.values().iterator(); it.hasNext(); ) {
           List<Resource> resources = it.next();
-          if (mode == Mode.XDSH || kinds(resources).equals(RUNNING)) {
+          if (mode == Mode.XDSH || RUNNING.containsAll(kinds(resources))) {
             out.putAll(unknown(resources, emsDown.get()));
             it.remove();
           }
@@ -130,7 +162,13 @@ public final class Probe {
       }
     }
     if (!byHost.isEmpty()) {
-      out.putAll(observeHosts(byHost, new HostReader.Context(serverNames(desired), spots)));
+      out.putAll(
+          observeHosts(
+              byHost,
+              new HostReader.Context(
+                  serverNames(desired),
+                  spots,
+                  server -> names.serviceNode(server).map(HostName::value))));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
@@ -156,8 +194,20 @@ public final class Probe {
 
   /** Whether {@code id} is a running node whose xCAT definition the EMS showed absent. */
   private boolean undefinedNode(ResourceId id, Map<ResourceId, Observed> seen) {
-    return id.kind() == ResourceKind.RUNNING_NODE
+    return RUNNING.contains(id.kind())
         && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
+  }
+
+  /** Each node's nodelist.status as the EMS's {@code lsdef} showed it: booted or not. */
+  private void recordNodeStatus(Sections sections) {
+    if (sections.ok("nodes")) {
+      try {
+        Parsers.lsdefCompressed(sections.get("nodes").orElseThrow())
+            .forEach((node, attrs) -> nodeStatus.put(node, attrs.getOrDefault("status", "")));
+      } catch (Parsers.Unparseable e) {
+        // HostReader reports the same output as unparseable for every node definition.
+      }
+    }
   }
 
   /** The output of the EMS's probe script. */
@@ -212,7 +262,7 @@ public final class Probe {
     Map<ResourceId, Observed> out = new TreeMap<>();
     byKinds.forEach(
         (kinds, hosts) -> {
-          if (mode == Mode.DIRECT && !kinds.equals(RUNNING)) {
+          if (mode == Mode.DIRECT && !RUNNING.containsAll(kinds)) {
             out.putAll(direct(hosts, context));
           } else {
             out.putAll(throughXdsh(hosts, context));
@@ -243,12 +293,22 @@ public final class Probe {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
-    boolean computeNodes = kinds(all).equals(RUNNING);
+    boolean computeNodes = RUNNING.containsAll(kinds(all));
     Map<ResourceId, Observed> out = new TreeMap<>();
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
     try {
-      r = run(ems, Argv.of("xdsh", noderange, script.toString()));
+      r =
+          run(
+              ems,
+              computeNodes
+                  ? Argv.of(
+                      "xdsh",
+                      noderange,
+                      "-t",
+                      Integer.toString(NODE_TIMEOUT_SECONDS),
+                      script.toString())
+                  : Argv.of("xdsh", noderange, script.toString()));
     } catch (TransportException e) {
       byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
@@ -268,23 +328,42 @@ public final class Probe {
           .filter(e -> !e.reached())
           .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
+    Set<String> timedOut = XdshTimeout.nodes(lines(r.stderr() + "\n" + r.stdout()));
     byHost.forEach(
         (host, resources) -> {
           String name = host.value();
+          if (timedOut.contains(name)) {
+            perHost.remove(name);
+          }
           if (unreachable.containsKey(name) || !perHost.containsKey(name)) {
             String why =
                 unreachable.getOrDefault(
                     name, "no output from " + name + " through xdsh: " + r.stderr().strip());
             if (computeNodes) {
               // A compute node that is down or hung runs nothing to correct; it boots from its
-              // definitions, which the EMS and SNs hold.
-              resources.forEach(res -> out.put(res.id(), new Observed.Absent(res.id())));
+              // definitions, which the EMS and SNs hold. If xCAT says it runs, it is not
+              // responding: a finding of its health, never a silent skip.
+              boolean running = RUNNING_STATUS.contains(nodeStatus.getOrDefault(name, ""));
+              for (Resource res : resources) {
+                out.put(
+                    res.id(),
+                    res.id().kind() == ResourceKind.NODE_HEALTH && running
+                        ? NodeHealthReader.notResponding(res.id())
+                        : new Observed.Absent(res.id()));
+              }
             } else {
               out.putAll(unknown(resources, name + " unreachable: " + why));
             }
           } else {
-            out.putAll(
-                HostReader.read(host, resources, Sections.parse(perHost.get(name)), context));
+            Map<ResourceId, Observed> read =
+                HostReader.read(host, resources, Sections.parse(perHost.get(name)), context);
+            if (computeNodes && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(name, ""))) {
+              // Answering, but not booted from xCAT (installing, defined): no health to check.
+              read.replaceAll(
+                  (id, seen) ->
+                      id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
+            }
+            out.putAll(read);
           }
         });
     return out;

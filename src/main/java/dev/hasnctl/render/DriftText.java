@@ -41,6 +41,7 @@ public final class DriftText {
           .append(checkedAt)
           .append(").\n");
     }
+    NodeFindings.lines(plan).forEach(line -> out.append(line).append('\n'));
     out.append(PlanText.changes(plan, source, color)).append('\n');
     if (plan.blocked() > 0) {
       out.append(count(plan.blocked(), "resource"))

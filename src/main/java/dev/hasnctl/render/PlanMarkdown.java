@@ -44,7 +44,7 @@ public final class PlanMarkdown {
           .append(" | ")
           .append(code(step.command().toShell()))
           .append(" | ")
-          .append(cell(step.why()))
+          .append(cell(step.why() + step.hold().map(h -> " — **HELD**: " + h.reason()).orElse("")))
           .append(" |\n");
     }
     return out.append("\nPlan fingerprint `").append(plan.fingerprint()).append("`.\n").toString();

@@ -1,10 +1,12 @@
 package dev.hasnctl.render;
 
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NodeHealth;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.plan.Action;
 import dev.hasnctl.plan.Change;
+import dev.hasnctl.plan.Hold;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Step;
 import java.util.ArrayList;
@@ -124,6 +126,15 @@ public final class PlanText {
           .append(
               " failed: an admin must act (hasnctl reports software levels, never installs).\n");
     }
+    NodeFindings.lines(plan).forEach(line -> out.append(line).append('\n'));
+    long roots = plan.held().stream().filter(st -> st.hold().orElseThrow().count() > 0).count();
+    if (!plan.held().isEmpty()) {
+      out.append(plan.held().size())
+          .append(plan.held().size() == 1 ? " step is" : " steps are")
+          .append(" HELD to protect running nodes (")
+          .append(roots)
+          .append(" would strand them, the rest wait for those): apply will not run them.\n");
+    }
     if (plan.blocked() > 0) {
       out.append(plan.blocked())
           .append(" resource")
@@ -139,8 +150,14 @@ public final class PlanText {
 
   private void changes(Plan plan) {
     Map<HostName, List<Change>> byHost = new TreeMap<>();
-    plan.changes()
-        .forEach(c -> byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c));
+    List<Change> health = new ArrayList<>();
+    for (Change c : plan.changes()) {
+      if (c.id().kind() == ResourceKind.NODE_HEALTH) {
+        health.add(c);
+      } else {
+        byHost.computeIfAbsent(c.id().host(), h -> new ArrayList<>()).add(c);
+      }
+    }
     // Each host's changes are rendered with its own name left out, so that hosts alike (512 nodes
     // not observed for one reason, 128 nodes needing one correction) show once, as a noderange.
     Map<String, List<String>> hostsByBody = new LinkedHashMap<>();
@@ -162,6 +179,11 @@ public final class PlanText {
           }
           out.append('\n').append(body.replace(SELF, name));
         });
+    if (!health.isEmpty()) {
+      // Node health lives on each node; nodes that fare alike are one line, as a noderange.
+      out.append('\n').append(style.bold("running compute nodes")).append('\n');
+      grouped(health).forEach(group -> change(null, group)); // no host name to factor out
+    }
   }
 
   /** One host's changes, its own name written as {@link #SELF}. */
@@ -210,9 +232,12 @@ public final class PlanText {
         .append('\n');
   }
 
-  /** {@code text} with {@code host}'s name as {@link #SELF}, so hosts alike render alike. */
+  /**
+   * {@code text} with {@code host}'s name as {@link #SELF}, so hosts alike render alike; as it is
+   * when there is no host to merge with others ({@code null}).
+   */
   private String self(HostName host, String text) {
-    if (verbose || !text.contains(host.value())) {
+    if (host == null || verbose || !text.contains(host.value())) {
       return text;
     }
     return Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(host.value()) + "(?![A-Za-z0-9-])")
@@ -228,7 +253,8 @@ public final class PlanText {
     for (Change change : changes) {
       boolean perNode =
           change.id().kind() == ResourceKind.NODE
-              || change.id().kind() == ResourceKind.DISKLESS_NODE;
+              || change.id().kind() == ResourceKind.DISKLESS_NODE
+              || change.id().kind() == ResourceKind.NODE_HEALTH;
       String signature =
           perNode
               ? change.id().kind()
@@ -275,12 +301,26 @@ public final class PlanText {
               .append(self(host, change.note().orElse("not observed")))
               .append('\n');
       case REPORT -> {
-        properties(change);
-        out.append(
-            "      hasnctl never installs software: install or update it, then plan again\n");
+        if (change.id().kind() == ResourceKind.NODE_HEALTH) {
+          health(change);
+        } else {
+          properties(change);
+          out.append(
+              "      hasnctl never installs software: install or update it, then plan again\n");
+        }
       }
       default -> properties(change);
     }
+  }
+
+  /** A node-health finding: not responding, or what differs from a healthy node of its group. */
+  private void health(Change change) {
+    if ("no".equals(change.before().get(NodeHealth.RESPONDING))) {
+      out.append("      not responding: xCAT says it runs, and it did not answer xdsh\n");
+    } else {
+      properties(change);
+    }
+    out.append("      hasnctl checks running nodes and never changes them\n");
   }
 
   /** A key as an admin reads it: statelite and litefile rows without their internal separator. */
@@ -346,6 +386,16 @@ public final class PlanText {
           .append(" ".repeat(width + hostWidth + 6))
           .append(style.dim("# " + step.why()))
           .append('\n');
+      step.hold().ifPresent(hold -> held(hold, width + hostWidth + 6));
+    }
+  }
+
+  /** A held step's reason and ways out, under it. */
+  private void held(Hold hold, int indent) {
+    String pad = " ".repeat(indent);
+    out.append(pad).append(style.action(Action.DELETE, "HELD: " + hold.reason())).append('\n');
+    for (String way : hold.waysOut()) {
+      out.append(pad).append("  ").append(way).append('\n');
     }
   }
 

@@ -42,11 +42,14 @@ public final class Consequences {
     }
   }
 
-  private static boolean serves(SimHost server, String mountPoint) {
-    return server != null
-        && server.reachable
-        && server.isActive("nfsd")
-        && server.gpfsServes(mountPoint);
+  /** Whether {@code server} serves {@code mount} now. */
+  private static boolean serves(SimHost server, NfsMount mount, String mountPoint) {
+    if (server == null || !server.reachable || !server.isActive("nfsd")) {
+      return false;
+    }
+    return mount.local
+        ? server.localInstall && !server.gpfsServes(mountPoint)
+        : server.gpfsServes(mountPoint);
   }
 
   private static void settleNode(
@@ -56,25 +59,39 @@ public final class Consequences {
     for (Map.Entry<String, NfsMount> entry : compute.mounts.entrySet()) {
       NfsMount mount = entry.getValue();
       SimHost primary = servers.get(mount.servers.get(0));
-      if (primary != null
+      // Seed, "Configure SN startup": NFS serving the shared /install while GPFS is not mounted
+      // hangs the nodes whose primary it is. An SN still on its own local /install does not.
+      if (!mount.local
+          && primary != null
           && primary.reachable
           && primary.isActive("nfsd")
+          && !primary.localInstall
           && !primary.gpfsServes(mountPoint)) {
         node.hang(
             "nfsd runs on " + primary.name + " while its GPFS " + mountPoint + " is not mounted");
         return;
       }
       SimHost current = servers.get(mount.currentServer());
-      if (mount.serving != 0 && serves(primary, mountPoint)) {
+      if (mount.local && current != null && current.gpfsServes(mountPoint)) {
+        node.hang(
+            entry.getKey()
+                + ": GPFS was mounted over the local "
+                + mountPoint
+                + " it mounts from "
+                + current.name
+                + " (stale file handles)");
+        return;
+      }
+      if (mount.serving != 0 && serves(primary, mount, mountPoint)) {
         mount.serving = 0;
         continue;
       }
-      if (serves(current, mountPoint)) {
+      if (serves(current, mount, mountPoint)) {
         continue;
       }
       String who = current == null ? mount.currentServer() : current.name;
-      Optional<String> export = exportLine(current, mount.remote);
-      if (export.isEmpty() || !export.get().contains("replicas=")) {
+      Optional<String> export = exportedLine(current, mount.remote);
+      if (mount.servers.size() < 2 || export.isEmpty() || !export.get().contains("replicas=")) {
         node.hang(entry.getKey() + ": " + who + " stopped serving and its export has no replicas=");
         return;
       }
@@ -85,7 +102,7 @@ public final class Consequences {
       }
       int next = -1;
       for (int i = 0; i < mount.servers.size(); i++) {
-        if (i != mount.serving && serves(servers.get(mount.servers.get(i)), mountPoint)) {
+        if (i != mount.serving && serves(servers.get(mount.servers.get(i)), mount, mountPoint)) {
           next = i;
           break;
         }
@@ -127,14 +144,24 @@ public final class Consequences {
     return Optional.empty();
   }
 
-  /** The export line of {@code server} whose directory holds {@code remote}, longest first. */
-  static Optional<String> exportLine(SimHost server, String remote) {
+  /**
+   * What {@code server} exports now for {@code remote}: its {@code /etc/xtab} line, written by the
+   * last {@code exportfs}; a server with no xtab is read from {@code /etc/exports}. Clients learn
+   * the replica locations from the export in effect, not from an edited, unexported file.
+   */
+  static Optional<String> exportedLine(SimHost server, String remote) {
     if (server == null) {
       return Optional.empty();
     }
+    String file = server.files.containsKey("/etc/xtab") ? "/etc/xtab" : "/etc/exports";
+    return exportLine(server, file, remote);
+  }
+
+  /** The export line of {@code server}'s {@code file} whose directory holds {@code remote}. */
+  static Optional<String> exportLine(SimHost server, String file, String remote) {
     String best = null;
     int bestLength = -1;
-    for (String line : server.files.getOrDefault("/etc/exports", "").split("\n", -1)) {
+    for (String line : server.files.getOrDefault(file, "").split("\n", -1)) {
       List<String> words = List.of(line.strip().split("\\s+", -1));
       String dir = words.get(0);
       boolean holds = remote.equals(dir) || remote.startsWith(dir.endsWith("/") ? dir : dir + "/");

@@ -16,6 +16,13 @@ public final class NfsMount {
   /** Server names or addresses, the primary first, then the replicas in failover order. */
   public List<String> servers = new ArrayList<>();
 
+  /**
+   * Whether the node mounted an SN's local {@code /install} (before the migration) rather than the
+   * shared GPFS one: GPFS mounted over that directory on the server leaves the node with stale file
+   * handles.
+   */
+  public boolean local;
+
   /** Index into {@link #servers} of the server in use now; 0 is the primary. */
   public int serving;
 

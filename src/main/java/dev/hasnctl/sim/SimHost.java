@@ -29,6 +29,12 @@ public final class SimHost {
   /** Why the host hangs (every command times out), or empty when it runs normally. */
   public String hung = "";
 
+  /**
+   * Whether this SN still has its own local {@code /install} filesystem (before the seed's
+   * migration), which its NFS server exports until GPFS is mounted over it.
+   */
+  public boolean localInstall;
+
   /** Regular files by absolute path, to their content. */
   public TreeMap<String, String> files = new TreeMap<>();
 

@@ -35,6 +35,20 @@ class DriftCommandTest {
   }
 
   @Test
+  void nodesHungByAnSnServingNfsWithoutGpfsAreReportedAsNotResponding() {
+    // GPFS down under a running nfsd: the seed's "strange hangs" on the nodes whose primary it is.
+    CliRun.of("sim", "fault", state.toString(), "gpfs-down", "sn03");
+
+    CliRun run = CliRun.of("drift", spec.toString(), "--target", target, "--no-color");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.out())
+        .contains("\n128 nodes not responding: cn[0257-0384]\n")
+        .contains("  ! node-health cn[0257-0384]  (128 nodes, ")
+        .contains("not responding: xCAT says it runs, and it did not answer xdsh");
+  }
+
+  @Test
   void driftIsReportedWithItsPlaceInTheSpecAndNothingIsChanged() {
     CliRun.of("sim", "fault", state.toString(), "nfsd-stop", "sn02");
 
@@ -43,7 +57,9 @@ class DriftCommandTest {
 
     assertThat(first.exitCode()).isEqualTo(2);
     assertThat(first.out())
-        .contains("Drift: the cluster differs from " + spec + " in 1 resource on 1 host")
+        .contains("Drift: the cluster differs from " + spec + " in 129 resources")
+        // sn02's nodes kept running through their replica on sn01: that is drift too.
+        .contains("\n128 nodes served by another SN than the spec's: cn[0129-0256]\n")
         .contains("sn02\n  ~ service nfsd  (" + spec + ":54:5)\n")
         .contains("state: \"inoperative\" → \"active\"")
         .contains("Nothing was changed.");

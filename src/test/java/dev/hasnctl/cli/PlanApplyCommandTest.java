@@ -22,6 +22,78 @@ class PlanApplyCommandTest {
     target = "sim:" + dir.resolve("c.json");
   }
 
+  private long hungNodes(Path state) {
+    return dev.hasnctl.sim.SimStore.open(state)
+        .snapshot()
+        .hostsWith(dev.hasnctl.sim.Role.COMPUTE)
+        .stream()
+        .filter(h -> !h.hung.isEmpty())
+        .count();
+  }
+
+  @Test
+  void onALegacyClusterApplyHoldsWhatWouldStrandRunningNodesRunsTheRestAndExits4()
+      throws Exception {
+    Path state = dir.resolve("legacy.json");
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
+
+    CliRun apply =
+        CliRun.of("apply", spec.toString(), "--target", "sim:" + state, "--auto-approve");
+
+    assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.HELD);
+    assertThat(apply.out())
+        .contains(
+            "HELD: interrupts NFS on sn01 while 128 running nodes use it with no working replica"
+                + " (cn[0001-0128]: their mounts list no replica)")
+        .containsPattern("Apply ran \\d+ steps and held \\d+ to protect running nodes")
+        .contains(
+            "  held sn01/exports/install: interrupts NFS on sn01 while 128 running nodes use it")
+        .contains("or allow it: hasnctl apply SPEC --allow-disruption 'cn[0001-0128]'");
+    assertThat(hungNodes(state)).isZero();
+    String journal = Files.readString(dir.resolve(".hasnctl/journal.jsonl"));
+    assertThat(journal)
+        .contains("\"step\":\"sn01/exports/install\",\"event\":\"held\"")
+        .doesNotContain("\"step\":\"sn01/exports/install\",\"event\":\"start\"");
+
+    CliRun again = CliRun.of("plan", spec.toString(), "--target", "sim:" + state, "--no-color");
+    assertThat(again.out())
+        .contains("HELD: interrupts NFS on sn01")
+        .contains("steps are HELD to protect running nodes");
+  }
+
+  @Test
+  void aSavedPlanKeepsItsHoldsAndAnAllowanceLiftsThemForItsNodesOnly() throws Exception {
+    Path state = dir.resolve("legacy.json");
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
+    Path saved = dir.resolve("plan.json");
+
+    CliRun plan =
+        CliRun.of("plan", spec.toString(), "--target", "sim:" + state, "--out", saved.toString());
+    CliRun allowed =
+        CliRun.of(
+            "plan",
+            spec.toString(),
+            "--target",
+            "sim:" + state,
+            "--no-color",
+            "--allow-disruption",
+            "cn[0001-0256]");
+
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    dev.hasnctl.plan.Plan read = dev.hasnctl.plan.PlanJson.read(Files.readString(saved));
+    assertThat(read.held())
+        .extracting(step -> step.id())
+        .contains("sn01/exports/install", "sn03/exports/install");
+    assertThat(allowed.out())
+        .doesNotContain("HELD: interrupts NFS on sn01")
+        .contains("HELD: interrupts NFS on sn03");
+    CliRun bad =
+        CliRun.of(
+            "plan", spec.toString(), "--target", "sim:" + state, "--allow-disruption", "cn[9-");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("--allow-disruption");
+  }
+
   @Test
   void planApplyPlanEndsWithNoChanges() {
     CliRun plan = CliRun.of("plan", spec.toString(), "--target", target, "--detailed-exitcode");

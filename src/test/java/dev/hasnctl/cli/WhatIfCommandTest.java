@@ -26,6 +26,17 @@ class WhatIfCommandTest {
   }
 
   @Test
+  void nodesThatDoNotAnswerAreFindingsNotSilentlySkipped() {
+    String target = sim("converged");
+    CliRun.of("sim", "fault", target.substring(4), "gpfs-down", "sn03");
+
+    CliRun run = CliRun.of("whatif", "sn03", spec.toString(), "--target", target);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("128 nodes not responding: cn[0257-0384]");
+  }
+
+  @Test
   void onAConvergedClusterEveryGroupKeepsNfsAndLosesOnlyWhatFailoverMoves() {
     CliRun run = CliRun.of("whatif", "--all", spec.toString(), "--target", sim("converged"));
 

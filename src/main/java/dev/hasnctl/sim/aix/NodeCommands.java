@@ -59,18 +59,49 @@ public final class NodeCommands {
     out.append(
         String.format("%-15s %-40s %-20s %s%n", "--------", "-----------", "----", "----------"));
     int index = 0;
+    boolean detail = args.size() == 2;
     for (Map.Entry<String, NfsMount> entry : node.mounts.entrySet()) {
       index++;
-      if (args.size() == 2 && !args.get(1).equals(entry.getKey())) {
+      if (detail && !args.get(1).equals(entry.getKey())) {
         continue;
       }
       NfsMount mount = entry.getValue();
+      // NFSv4 replication works on addresses: the client names its servers by IP (xCAT wiki, "HA
+      // NFS on AIX service nodes": "STNFS replication requires to use ip address").
+      String current = address(in, mount.currentServer());
       out.append(
           String.format(
               "%-15s %-40s %-20s %s%n",
-              mount.currentServer(), mount.remote, "0:" + (42949672960L + index), entry.getKey()));
+              current, mount.remote, "0:" + (42949672960L + index), entry.getKey()));
+      if (detail) {
+        out.append("Current Server: ")
+            .append(current)
+            .append(':')
+            .append(mount.remote)
+            .append('\n');
+        for (int i = 0; i < mount.servers.size(); i++) {
+          if (i != mount.serving) {
+            out.append("Replica Server: ")
+                .append(address(in, mount.servers.get(i)))
+                .append(':')
+                .append(mount.remote)
+                .append('\n');
+          }
+        }
+        out.append("options : ")
+            .append(node.nfsReplication ? "hard,intr,timeo=1,retrans=3" : "hard,intr")
+            .append('\n');
+      }
     }
     return Invocation.ok(out.toString());
+  }
+
+  /** The IP address of the host known as {@code name}, or the name when it has none. */
+  private static String address(Invocation in, String name) {
+    return in.state()
+        .host(name)
+        .flatMap(h -> h.aliases.stream().filter(a -> a.matches("[0-9]+(\\.[0-9]+){3}")).findFirst())
+        .orElse(name);
   }
 
   private static ExecResult sysdumpdev(Invocation in) {

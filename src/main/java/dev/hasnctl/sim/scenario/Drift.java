@@ -1,5 +1,6 @@
 package dev.hasnctl.sim.scenario;
 
+import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
@@ -135,6 +136,9 @@ public final class Drift {
       Kind kind = KINDS.get(random.nextInt(KINDS.size()));
       kind.apply().apply(state, random).ifPresent(what -> applied.add("drift: " + what));
     }
+    // What a drift does to the running nodes has happened by the time anyone looks: nodes of an SN
+    // that stopped serving have failed over to its replica, or hang.
+    Consequences.settle(state);
     return applied;
   }
 

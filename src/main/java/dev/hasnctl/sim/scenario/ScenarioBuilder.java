@@ -4,6 +4,7 @@ import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
+import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
@@ -53,6 +54,7 @@ public final class ScenarioBuilder {
         computeNode(state, spec, group, node, scenario);
       }
     }
+    Consequences.settle(state);
     return state;
   }
 
@@ -193,6 +195,7 @@ public final class ScenarioBuilder {
         host.gpfs.filesystems.put(device, Gpfs.Filesystem.of(mount, shared.blockSize(), false));
       }
       if (scenario == Scenario.LEGACY) {
+        host.localInstall = true;
         host.files.put("/etc/exports", export + "\n");
         host.files.put("/etc/xtab", export + "\n");
       }
@@ -237,6 +240,9 @@ public final class ScenarioBuilder {
     node.mounts.put(
         "/", NfsMount.of(mount + "/nim/shared_root/" + image + "_shared_root", servers));
     node.mounts.put("/usr", NfsMount.of(mount + "/nim/spot/" + image + "/usr", servers));
+    if (scenario == Scenario.LEGACY) {
+      node.mounts.values().forEach(m -> m.local = true);
+    }
     if (scenario == Scenario.CONVERGED) {
       node.mounts.put(
           "/.statelite/persistent",
@@ -261,7 +267,7 @@ public final class ScenarioBuilder {
         .ifPresent(
             dump ->
                 node.dumpDevice =
-                    primary.xcatmaster()
+                    active.xcatmaster()
                         + ":"
                         + dump.location()
                         + "/"

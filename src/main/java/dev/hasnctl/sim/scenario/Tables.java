@@ -64,7 +64,8 @@ final class Tables {
       String members = String.join(",", groups);
       if (scenario != Scenario.FRESH) {
         for (String node : Noderange.expand(group.nodes())) {
-          tables.upsert("nodelist", "node", node, Map.of("groups", members));
+          // Booted from its SN: xcataixpost has set nodelist.status (Schema.pm: "booted").
+          tables.upsert("nodelist", "node", node, Map.of("groups", members, "status", "booted"));
         }
       }
       ServiceNode active = spec.serviceNode(group.activeServiceNode().value()).orElseThrow();

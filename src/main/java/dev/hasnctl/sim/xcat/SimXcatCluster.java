@@ -63,6 +63,11 @@ public final class SimXcatCluster implements XcatCluster {
   }
 
   @Override
+  public boolean hung(String host) {
+    return cluster.state().host(host).map(h -> h.reachable && !h.hung.isEmpty()).orElse(false);
+  }
+
+  @Override
   public String address(String host) {
     return cluster
         .state()

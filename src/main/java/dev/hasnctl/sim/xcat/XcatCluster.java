@@ -17,6 +17,14 @@ public interface XcatCluster {
   /** Whether {@code host} answers (not down). */
   boolean reachable(String host);
 
+  /**
+   * Whether {@code host} is up but hung: a connection opens, and the command never ends (an AIX
+   * diskless node whose NFS server vanished blocks in every program it loads).
+   */
+  default boolean hung(String host) {
+    return false;
+  }
+
   /** The address {@code host} is known by (its IP), or the name itself when none is known. */
   String address(String host);
 

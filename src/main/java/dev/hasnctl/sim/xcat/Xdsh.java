@@ -4,8 +4,15 @@ import dev.hasnctl.transport.ExecResult;
 import java.util.List;
 
 /**
- * {@code xdsh NODERANGE [-e] COMMAND...}: runs the command on each node (reached through its
- * service node), prefixing each output line with {@code node: } (xdsh.1.pod, DSHCLI.pm).
+ * {@code xdsh NODERANGE [-t SECONDS] [-e] COMMAND...}: runs the command on each node (reached
+ * through its service node), prefixing each output line with {@code node: } (xdsh.1.pod,
+ * DSHCLI.pm).
+ *
+ * <p>A hung node never answers. Without {@code -t} xdsh "waits indefinitely" (xdsh.1.pod, -t), so
+ * the whole command hangs; with it, xdsh reports the nodes still running when no output came for
+ * that long, as DSHCLI.pm's dsh loop does ("Timed out waiting for response from child processes for
+ * the following nodes. Terminating the child processes." and then the nodes), and counts one more
+ * failure.
  */
 final class Xdsh {
   private Xdsh() {}
@@ -16,6 +23,14 @@ final class Xdsh {
       return out.err("Usage: xdsh <noderange> [-e] <command_list>").exit(1).result();
     }
     List<String> rest = args.subList(1, args.size());
+    boolean timeout = false;
+    if (rest.size() > 2 && (rest.get(0).equals("-t") || rest.get(0).equals("--timeout"))) {
+      if (!rest.get(1).matches("[0-9]{1,6}")) {
+        return out.err("xdsh: -t needs a number of seconds, not " + rest.get(1)).exit(1).result();
+      }
+      timeout = true;
+      rest = rest.subList(2, rest.size());
+    }
     boolean script = rest.get(0).equals("-e");
     if (script) {
       rest = rest.subList(1, rest.size());
@@ -28,7 +43,20 @@ final class Xdsh {
       return out.error(e.getMessage()).result();
     }
     int failed = 0;
+    List<String> timedOut = new java.util.ArrayList<>();
     for (String node : nodes) {
+      if (cluster.hung(node)
+          && (sns(cluster, node).isEmpty()
+              || sns(cluster, node).stream().anyMatch(cluster::reachable))) {
+        if (!timeout) {
+          throw new dev.hasnctl.sim.SimHostException(
+              node,
+              new dev.hasnctl.sim.Execution.Hung(
+                  Long.MAX_VALUE, "xdsh waits for " + node + ", which does not answer", null));
+        }
+        timedOut.add(node);
+        continue;
+      }
       if (!reachableThroughServiceNode(cluster, node)) {
         out.err(node + ": ssh: connect to host " + node + " port 22: No route to host");
         out.err("Error: " + node + " remote shell had error code: 255");
@@ -48,7 +76,18 @@ final class Xdsh {
         failed++;
       }
     }
+    if (!timedOut.isEmpty()) {
+      out.err(
+          "Error:  Timed out waiting for response from child processes for the following nodes."
+              + " Terminating the child processes. ");
+      out.err("Error:  " + String.join(" ", timedOut));
+      failed += timedOut.size() + 1;
+    }
     return out.exit(failed).result();
+  }
+
+  private static List<String> sns(XcatCluster cluster, String node) {
+    return cluster.db().nodeAttribute(node, "servicenode").map(XcatDb::split).orElse(List.of());
   }
 
   /**
@@ -60,8 +99,7 @@ final class Xdsh {
     if (!cluster.reachable(node)) {
       return false;
     }
-    List<String> sns =
-        cluster.db().nodeAttribute(node, "servicenode").map(XcatDb::split).orElse(List.of());
+    List<String> sns = sns(cluster, node);
     if (sns.isEmpty() || cluster.reachable(sns.get(0))) {
       return true;
     }

@@ -53,14 +53,19 @@ class ScenarioTest {
     run(cluster, "sn01", "stopsrc -s nfsd");
 
     ExecResult showfs = run(cluster, "cn0001", "nfs4cl showfs /usr");
-    assertThat(showfs.stdout()).contains("sn02-hfi").doesNotContain("sn01-hfi");
+    // nfs4cl names servers by address: sn02 is 20.10.12.17 on the nodes' network, sn01 20.10.12.1.
+    assertThat(showfs.stdout())
+        .contains("Current Server: 20.10.12.17:/install/nim/spot/")
+        .contains("Replica Server: 20.10.12.1:/install/nim/spot/")
+        .doesNotContain("sn02-hfi");
     assertThat(cluster.state().hosts.get("cn0001").hung).isEmpty();
   }
 
   @Test
   void stoppingNfsdWithoutReplicasHangsTheNodes() throws IOException {
     SimCluster cluster = new SimCluster(converged(), SimCommands.builtin());
-    run(cluster, "sn01", "echo '/install -vers=4,rw,noauto,root=*' > /etc/exports");
+    // Clients learn replicas from the export in effect: the edited file counts once exported.
+    run(cluster, "sn01", "echo '/install -vers=4,rw,noauto,root=*' > /etc/exports && exportfs -a");
 
     run(cluster, "sn01", "stopsrc -s nfsd");
 
