@@ -121,10 +121,14 @@ final class Applying {
               + plan.specFile());
       return ExitCodes.ERROR;
     }
-    if (!report.notRun().isEmpty()) {
+    // Held steps are never run by design; any other step not run means the apply was stopped.
+    java.util.Set<String> heldIds =
+        plan.held().stream().map(Step::id).collect(java.util.stream.Collectors.toSet());
+    List<String> stopped = report.notRun().stream().filter(id -> !heldIds.contains(id)).toList();
+    if (!stopped.isEmpty()) {
       err.println(
           "Apply stopped before every step ran: "
-              + report.notRun().size()
+              + stopped.size()
               + " not run. Journal: "
               + journalFile
               + ". Resume with: hasnctl apply --resume "

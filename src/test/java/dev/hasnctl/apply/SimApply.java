@@ -75,6 +75,9 @@ final class SimApply {
   static List<String[]> backups(Plan plan) {
     List<String[]> out = new ArrayList<>();
     for (Step step : plan.steps()) {
+      if (step.isHeld()) {
+        continue; // never runs, so keeps no backup
+      }
       for (Backup backup : step.backups()) {
         if (backup.nodes().isEmpty()) {
           out.add(new String[] {step.host().value(), backup.copy(), backup.file()});

@@ -43,6 +43,17 @@ class ResumeCommandTest {
 
   @Test
   void aConnectionDroppedAfterTheExportsEditKeepsTheOriginalInItsBackupThroughResume() {
+    // A converged cluster whose sn02 export lost an option: rewriting it interrupts nobody, so
+    // the step runs (legacy's NFSv3 export would be held to protect its running nodes).
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "converged");
+    SimStore.open(state)
+        .transact(
+            c -> {
+              Map<String, String> files = c.state().host("sn02").orElseThrow().files;
+              files.put("/etc/exports", files.get("/etc/exports").replace(",noauto", ""));
+              c.markChanged();
+              return null;
+            });
     String original = host("sn02").files.get("/etc/exports");
     CliRun.of(
         "sim", "fault", state.toString(), "drop-connection", "sn02", "sh -c *exports.hasnctl*");
@@ -60,7 +71,6 @@ class ResumeCommandTest {
     assertThat(journal.exitCode()).isEqualTo(2);
     assertThat(journal.out())
         .containsPattern("failed +sn02/exports/install on sn02")
-        .containsPattern("not started +sn0[0-9]/")
         .containsPattern("sn02 /etc/exports.hasnctl.2\\d+T\\d+Z of /etc/exports  cksum \\d+ \\d+");
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("already done (its postcondition holds), not run again");
@@ -110,7 +120,7 @@ class ResumeCommandTest {
     assertThat(wrongId.exitCode()).isEqualTo(1);
     assertThat(wrongId.err()).contains("does not match");
     assertThat(unlocked.exitCode()).as(unlocked.err()).isZero();
-    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.exitCode()).as(applied.err()).isEqualTo(ExitCodes.HELD);
     assertThat(ems.holder()).isEmpty();
   }
 
@@ -125,7 +135,8 @@ class ResumeCommandTest {
         CliRun.of("apply", spec.toString(), "--target", target, "--auto-approve", "--resume");
 
     assertThat(failed.exitCode()).isEqualTo(1);
-    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    // Legacy's outage stays held (its nodes run on local /install): exit 4, as a plain apply.
+    assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.HELD);
     SimHost sn01 = host("sn01");
     assertThat(sn01.files.get(backupOf(sn01, "/etc/inittab")))
         .isEqualTo(before.get("/etc/inittab"));
