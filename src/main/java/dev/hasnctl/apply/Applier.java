@@ -253,7 +253,7 @@ public final class Applier {
     checkpoint.reached(Checkpoint.Point.BEFORE_COMMAND, step);
     ExecResult exec;
     try {
-      exec = transport.exec(step.host(), step.command(), timeout);
+      exec = transport.exec(step.host(), step.command(), StepTimeouts.of(step, desired, timeout));
     } catch (TransportException e) {
       return new StepResult(
           step,

@@ -16,6 +16,37 @@ import java.util.function.Supplier;
 final class Locks {
   private Locks() {}
 
+  /**
+   * Releases {@code lock}, once more if the first try fails (a dropped SSH connection is opened
+   * again by the next command). Never hides why the apply itself failed ({@code failed}): a lock
+   * that cannot be released is then only added to it.
+   */
+  private static void release(
+      ClusterState state, LockInfo lock, Session session, RuntimeException failed) {
+    try {
+      state.unlock(lock.id());
+    } catch (RuntimeException first) {
+      try {
+        state.unlock(lock.id());
+      } catch (RuntimeException again) {
+        CliFailure stuck =
+            new CliFailure(
+                "the cluster's lock "
+                    + lock.id()
+                    + " could not be released ("
+                    + again.getMessage()
+                    + "); once the EMS answers: hasnctl unlock "
+                    + lock.id()
+                    + " "
+                    + session.specFile);
+        if (failed == null) {
+          throw stuck;
+        }
+        failed.addSuppressed(stuck);
+      }
+    }
+  }
+
   /** Runs {@code body} holding the lock of {@code session}'s cluster for {@code plan}. */
   static <T> T holding(Session session, String plan, Supplier<T> body) {
     ClusterState state = session.clusterState();
@@ -43,11 +74,15 @@ final class Locks {
             },
             "hasnctl-unlock");
     Runtime.getRuntime().addShutdownHook(hook);
+    RuntimeException failed = null;
     try {
       return body.get();
+    } catch (RuntimeException e) {
+      failed = e;
+      throw e;
     } finally {
       try {
-        state.unlock(lock.id());
+        release(state, lock, session, failed);
       } finally {
         released.countDown();
         try {

@@ -19,8 +19,13 @@ import java.util.TreeMap;
  * setupnfsv4replication.
  */
 final class HostSteps {
-  /** How many nodes' paging files one step writes, keeping its command line well under ARG_MAX. */
-  static final int PAGING_NODES_PER_STEP = 16;
+  /**
+   * The most paging-file bytes (MiB) one step writes: 1 TiB, eight nodes of the seed's 2 × 64 GiB
+   * (the seed's own loop writes them all in one go). A step's timeout grows with its bytes (see
+   * {@code apply.StepTimeouts}), it reports when it is done, and an interrupted apply redoes at
+   * most that much. A single larger file is a step of its own.
+   */
+  static final long PAGING_MIB_PER_STEP = 1024L * 1024;
 
   /** The inittab entries the planner can (re)create, by identifier. */
   static final Map<String, String> INITTAB_LINES =
@@ -345,14 +350,20 @@ final class HostSteps {
     return "";
   }
 
-  /** {@code dd} of each missing paging file, a few nodes per step. */
+  /**
+   * {@code dd} of zeros for each missing paging file (NFS paging needs its blocks written: AIX has
+   * no documented call that allocates a file's blocks without writing them), up to {@link
+   * #PAGING_MIB_PER_STEP} per step.
+   */
   private void paging(HostName host, List<Change> changes) {
     List<Change> files = new ArrayList<>(changes);
     for (int i = 0; i < files.size(); ) {
       Script script = new Script();
       List<Change> batch = new ArrayList<>();
       Set<String> dirs = new java.util.TreeSet<>();
-      while (i < files.size() && dirs.size() < PAGING_NODES_PER_STEP) {
+      long mib = 0;
+      while (i < files.size()
+          && (batch.isEmpty() || mib + sizeMiB(files.get(i)) <= PAGING_MIB_PER_STEP)) {
         Change change = files.get(i++);
         requireNotDelete(change);
         String path = change.id().key();
@@ -368,15 +379,26 @@ final class HostSteps {
                 "bs=1024k",
                 "count=" + change.after().get("sizeMiB")));
         batch.add(change);
+        mib += sizeMiB(change);
       }
       step(
           host + "/paging/" + (out.size() + 1),
           host,
           Phase.PAGING,
           script.toArgv(),
-          "write " + batch.size() + " paging file" + (batch.size() == 1 ? "" : "s"),
+          "write "
+              + batch.size()
+              + " paging file"
+              + (batch.size() == 1 ? "" : "s")
+              + " ("
+              + (mib >= 1024 ? mib / 1024 + " GiB" : mib + " MiB")
+              + ")",
           batch);
     }
+  }
+
+  private static long sizeMiB(Change paging) {
+    return Long.parseLong(paging.after().get("sizeMiB"));
   }
 
   private void replaceLast(Step step) {

@@ -82,7 +82,17 @@ class PlanApplyOverSshIT {
     Path state = dir.resolve("c.json");
     Path spec = dir.resolve("cluster.yaml");
     Files.copy(Path.of("examples/cluster.yaml"), spec);
-    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
+    // A converged cluster whose sn02 export lost an option: rewriting it interrupts nobody, so the
+    // step runs (legacy's NFSv3 export would be held to protect its running nodes).
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "converged");
+    dev.hasnctl.sim.SimStore.open(state)
+        .transact(
+            c -> {
+              java.util.Map<String, String> files = c.state().host("sn02").orElseThrow().files;
+              files.put("/etc/exports", files.get("/etc/exports").replace(",noauto", ""));
+              c.markChanged();
+              return null;
+            });
     String original =
         dev.hasnctl.sim.SimStore.open(state)
             .snapshot()
