@@ -39,6 +39,11 @@ public final class SimStore {
     this.commands = commands;
   }
 
+  /** The commands its hosts know. */
+  public SimCommands commands() {
+    return commands;
+  }
+
   /** The store of the existing state file {@code path}. */
   public static SimStore open(Path path) {
     return open(path, SimCommands.standard());

@@ -49,6 +49,11 @@ public final class EmsShell implements ShellHandler {
   }
 
   @Override
+  public boolean readsInput(String commandLine) {
+    return store.commands().readsInput(commandLine);
+  }
+
+  @Override
   public ExecResult run(String commandLine, Optional<String> stdin) throws InterruptedException {
     Execution execution = store.transact(cluster -> cluster.attempt(ems, commandLine, stdin));
     if (execution instanceof Execution.Completed done) {
