@@ -49,10 +49,13 @@ import java.util.function.Supplier;
  * java -Xmx512m -cp target/hasnctl.jar:target/test-classes dev.hasnctl.apply.PlanBenchmark 16384 converged
  * </pre>
  *
- * The probe's answers are recorded from the simulated cluster before the clock starts, and replayed
- * to the probe (the exact command lines, in order), so the simulator's own cost is not counted:
- * what is measured is what hasnctl does with a real cluster's answers. The drifted cluster has 50
- * random perturbations (seed 15), as {@code hasnctl sim init --drift 50 --seed 15}.
+ * {@code PlanBenchmark spec N FILE} writes the generated spec of N nodes to FILE instead, for an
+ * end-to-end run ({@code bin/benchmark} does both).
+ *
+ * <p>The probe's answers are recorded from the simulated cluster before the clock starts, and
+ * replayed to the probe (the exact command lines, in order), so the simulator's own cost is not
+ * counted: what is measured is what hasnctl does with a real cluster's answers. The drifted cluster
+ * has 50 random perturbations (seed 15), as {@code hasnctl sim init --drift 50 --seed 15}.
  */
 public final class PlanBenchmark {
   private static final int SERVICE_NODES = 128;
@@ -60,7 +63,15 @@ public final class PlanBenchmark {
 
   private PlanBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length == 3 && args[0].equals("spec")) {
+      // The generated spec, for an end-to-end run: PlanBenchmark spec N FILE
+      int n = Integer.parseInt(args[1]);
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(args[2]),
+          StateFileBenchmark.bigSpec(SERVICE_NODES, n / SERVICE_NODES));
+      return;
+    }
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 16_384;
     boolean drifted = args.length > 1 && args[1].equals("drifted");
     String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
