@@ -50,7 +50,9 @@ import java.util.function.Supplier;
  * </pre>
  *
  * {@code PlanBenchmark spec N FILE} writes the generated spec of N nodes to FILE instead, for an
- * end-to-end run ({@code bin/benchmark} does both).
+ * end-to-end run. {@code PlanBenchmark record N SCENARIO FILE} records the probe's answers into
+ * FILE (with a larger heap: the simulated 64k cluster needs more than 512 MiB), and {@code
+ * PlanBenchmark N SCENARIO FILE} replays them; {@code bin/benchmark} does so.
  *
  * <p>The probe's answers are recorded from the simulated cluster before the clock starts, and
  * replayed to the probe (the exact command lines, in order), so the simulator's own cost is not
@@ -72,13 +74,21 @@ public final class PlanBenchmark {
           StateFileBenchmark.bigSpec(SERVICE_NODES, n / SERVICE_NODES));
       return;
     }
+    if (args.length == 4 && args[0].equals("record")) {
+      // PlanBenchmark record N SCENARIO FILE: probe the simulated cluster, keep its answers in FILE
+      boolean drifted = args[2].equals("drifted");
+      ClusterSpec spec = generated(Integer.parseInt(args[1]));
+      record(spec, drifted).save(java.nio.file.Path.of(args[3]));
+      return;
+    }
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 16_384;
     boolean drifted = args.length > 1 && args[1].equals("drifted");
     String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
     byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-    ClusterSpec built = SpecLoader.load(bytes, "big.yaml").spec().orElseThrow();
+    ClusterSpec built = generated(nodes);
     HostName ems = built.ems().name();
-    Replay replay = record(built, drifted);
+    Replay replay =
+        args.length > 2 ? Replay.load(java.nio.file.Path.of(args[2])) : record(built, drifted);
     System.gc();
 
     long start = System.nanoTime();
@@ -126,6 +136,11 @@ public final class PlanBenchmark {
         uptime);
   }
 
+  private static ClusterSpec generated(int nodes) {
+    String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
+    return SpecLoader.load(yaml.getBytes(StandardCharsets.UTF_8), "big.yaml").spec().orElseThrow();
+  }
+
   /** Probes the simulated cluster once, keeping every answer the EMS gave. */
   private static Replay record(ClusterSpec spec, boolean drifted) {
     SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
@@ -163,6 +178,62 @@ public final class PlanBenchmark {
 
     private static String key(HostName host, Argv command, Optional<String> stdin) {
       return host.value() + "\n" + command.toShell() + "\n" + stdin.orElse("");
+    }
+
+    /** Writes the answers to {@code file} (gzip: length-prefixed UTF-8 strings). */
+    synchronized void save(java.nio.file.Path file) throws java.io.IOException {
+      try (java.io.DataOutputStream out =
+          new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(
+                  new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))))) {
+        out.writeInt(answers.size());
+        for (Map.Entry<String, Deque<ExecResult>> e : answers.entrySet()) {
+          write(out, e.getKey());
+          out.writeInt(e.getValue().size());
+          for (ExecResult r : e.getValue()) {
+            out.writeInt(r.exitCode().orElse(-1));
+            write(out, r.stdout());
+            write(out, r.stderr());
+          }
+        }
+      }
+    }
+
+    /** Reads answers written by {@link #save}. */
+    static Replay load(java.nio.file.Path file) throws java.io.IOException {
+      Replay replay = new Replay();
+      try (java.io.DataInputStream in =
+          new java.io.DataInputStream(
+              new java.io.BufferedInputStream(
+                  new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))))) {
+        int keys = in.readInt();
+        for (int k = 0; k < keys; k++) {
+          Deque<ExecResult> results = new ArrayDeque<>();
+          replay.answers.put(read(in), results);
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            int code = in.readInt();
+            results.add(
+                new ExecResult(
+                    code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
+                    read(in),
+                    read(in)));
+          }
+        }
+      }
+      return replay;
+    }
+
+    private static void write(java.io.DataOutputStream out, String s) throws java.io.IOException {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(b.length);
+      out.write(b);
+    }
+
+    private static String read(java.io.DataInputStream in) throws java.io.IOException {
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      return new String(b, StandardCharsets.UTF_8);
     }
 
     synchronized void keep(HostName host, Argv command, Optional<String> in, ExecResult result) {
