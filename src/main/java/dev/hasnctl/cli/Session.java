@@ -34,13 +34,14 @@ final class Session implements AutoCloseable {
       Path specFile,
       byte[] specBytes,
       SpecLoader.Result loaded,
+      DesiredState desired,
       Clusters.Opened cluster,
       TargetOptions target) {
     this.specFile = specFile;
     this.specBytes = specBytes;
     this.loaded = loaded;
     this.spec = loaded.spec().orElseThrow();
-    this.desired = DesiredState.of(spec);
+    this.desired = desired;
     this.cluster = cluster;
     Probe.Mode mode =
         spec.ems().snAccess() == Ems.SnAccess.DIRECT ? Probe.Mode.DIRECT : Probe.Mode.XDSH;
@@ -70,14 +71,20 @@ final class Session implements AutoCloseable {
               + specFile
               + ")");
     }
-    if (!DesiredState.of(loaded.spec().orElseThrow()).conflicts().isEmpty()) {
+    DesiredState desired = DesiredState.of(loaded.spec().orElseThrow()); // expanded once
+    if (!desired.conflicts().isEmpty()) {
       throw new CliFailure(
           specFile
               + ": the spec asks two different things of one resource: "
-              + String.join("; ", DesiredState.of(loaded.spec().orElseThrow()).conflicts()));
+              + String.join("; ", desired.conflicts()));
     }
     return new Session(
-        specFile, bytes, loaded, Clusters.open(loaded.spec().orElseThrow(), target, err), target);
+        specFile,
+        bytes,
+        loaded,
+        desired,
+        Clusters.open(loaded.spec().orElseThrow(), target, err),
+        target);
   }
 
   /** Probes the cluster and plans, at {@code now}. */

@@ -1,5 +1,6 @@
 package dev.hasnctl.cli;
 
+import dev.hasnctl.sim.CostModel;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.serve.EmsShell;
 import dev.hasnctl.sim.serve.SimSshConfig;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -70,6 +72,52 @@ public final class SimServeCommand implements Callable<Integer> {
       description = "The server's ed25519 host key, made if missing. Default: PATH.host_ed25519.")
   private Path hostKey;
 
+  @Option(
+      names = "--exec-latency",
+      paramLabel = "TIME",
+      defaultValue = "0ms",
+      converter = DurationConverter.class,
+      description =
+          "Cost model: time each SSH exec takes before its command runs (${DEFAULT-VALUE}).")
+  private Duration execLatency;
+
+  @Option(
+      names = "--fanout",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "Cost model: nodes xdsh and xdcp reach at once, xCAT's default (${DEFAULT-VALUE}).")
+  private int fanout;
+
+  @Option(
+      names = "--hop-latency",
+      paramLabel = "TIME",
+      defaultValue = "0ms",
+      converter = DurationConverter.class,
+      description =
+          "Cost model: time each wave of an xdsh or xdcp fan-out takes (${DEFAULT-VALUE}).")
+  private Duration hopLatency;
+
+  @Option(
+      names = "--host-time",
+      paramLabel = "TIME",
+      defaultValue = "0ms",
+      converter = DurationConverter.class,
+      description = "Cost model: time each host takes to run a command (${DEFAULT-VALUE}).")
+  private Duration hostTime;
+
+  private static String describe(CostModel cost) {
+    return "charging "
+        + cost.execLatency().toMillis()
+        + " ms per exec, "
+        + cost.hostTime().toMillis()
+        + " ms per host command, "
+        + cost.hopLatency().toMillis()
+        + " ms per xdsh wave of "
+        + cost.fanout()
+        + " nodes";
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
@@ -79,6 +127,13 @@ public final class SimServeCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw new CliFailure(e.getCause().getMessage());
     }
+    CostModel cost;
+    try {
+      cost = new CostModel(execLatency, fanout, hopLatency, hostTime);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--fanout: " + e.getMessage());
+    }
+    store.costModel(cost);
     EmsShell shell;
     try {
       shell = EmsShell.of(store);
@@ -107,6 +162,7 @@ public final class SimServeCommand implements Callable<Integer> {
               + " (host key "
               + server.fingerprint()
               + (knownHostsOut != null ? ", known_hosts line in " + knownHostsOut : "")
+              + (cost.equals(CostModel.FREE) ? "" : ", " + describe(cost))
               + "); Ctrl-C stops");
       out.flush();
       new CountDownLatch(1).await(); // until interrupted

@@ -1,6 +1,8 @@
 package dev.hasnctl.sim;
 
 import dev.hasnctl.transport.ExecResult;
+import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /** Builds {@link SimCommand}s from functions. */
@@ -15,6 +17,38 @@ public final class Commands {
   /** A command that only reads the state. */
   public static SimCommand reading(String name, Function<Invocation, ExecResult> body) {
     return new Lambda(name, body, true);
+  }
+
+  /**
+   * {@code command}, reading its standard input when {@code readsInput} holds for its arguments
+   * (and the commands that resolve nested ones).
+   */
+  public static SimCommand readingInput(
+      SimCommand command, BiPredicate<List<String>, SimCommands> readsInput) {
+    return new InputReader(command, readsInput);
+  }
+
+  private record InputReader(SimCommand command, BiPredicate<List<String>, SimCommands> reads)
+      implements SimCommand {
+    @Override
+    public String name() {
+      return command.name();
+    }
+
+    @Override
+    public ExecResult run(Invocation invocation) {
+      return command.run(invocation);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return command.readOnly();
+    }
+
+    @Override
+    public boolean readsInput(List<String> args, SimCommands commands) {
+      return reads.test(args, commands);
+    }
   }
 
   private record Lambda(String name, Function<Invocation, ExecResult> body, boolean readOnly)

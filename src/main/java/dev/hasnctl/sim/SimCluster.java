@@ -7,6 +7,7 @@ import dev.hasnctl.sim.ShellScript.Redirect;
 import dev.hasnctl.sim.ShellScript.Simple;
 import dev.hasnctl.sim.ShellScript.Step;
 import dev.hasnctl.transport.ExecResult;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Optional;
 public final class SimCluster {
   private final SimState state;
   private final SimCommands commands;
+  private final CostModel cost;
+  private Duration charged = Duration.ZERO;
   private boolean changed;
   private int depth;
 
@@ -33,8 +36,24 @@ public final class SimCluster {
   }
 
   public SimCluster(SimState state, SimCommands commands) {
+    this(state, commands, CostModel.FREE);
+  }
+
+  /** A cluster that charges what {@code cost} says for each command (see {@link #charged}). */
+  public SimCluster(SimState state, SimCommands commands, CostModel cost) {
     this.state = state;
     this.commands = commands;
+    this.cost = cost;
+  }
+
+  /** The time the commands run so far would have taken on a real cluster, per the cost model. */
+  public Duration charged() {
+    return charged;
+  }
+
+  /** Charges an xdsh or xdcp fan-out over {@code nodes} nodes. */
+  public void chargeFanOut(int nodes) {
+    charged = charged.plus(cost.fanOut(nodes));
   }
 
   public SimState state() {
@@ -103,6 +122,9 @@ public final class SimCluster {
     }
     state.tick();
     changed = true; // the clock moved
+    if (depth == 0) {
+      charged = charged.plus(cost.exec()); // a nested command's cost is its caller's (xdsh's waves)
+    }
     Optional<CommandFault> fault = state.faults.match(host.name, commandLine);
     if (fault.isPresent() && fault.get().kind == CommandFault.Kind.FAIL) {
       return new Execution.Completed(

@@ -1,6 +1,7 @@
 package dev.hasnctl.sim;
 
 import dev.hasnctl.transport.ExecResult;
+import java.util.List;
 
 /**
  * One simulated command, found by program name (the last path component, so {@code /bin/cat} and
@@ -23,6 +24,16 @@ public interface SimCommand {
    * the safe answer.
    */
   default boolean readOnly() {
+    return false;
+  }
+
+  /**
+   * Whether the command, run with {@code args}, reads its standard input. A server starts a command
+   * that does not at once, without waiting for the client's input, as sshd does; one that does is
+   * given all of the client's input. {@code commands} resolves commands nested in this one ({@code
+   * sh -c}). Most commands read no input, the default.
+   */
+  default boolean readsInput(List<String> args, SimCommands commands) {
     return false;
   }
 }

@@ -47,6 +47,34 @@ public final class SimCommands {
     return Optional.ofNullable(byName.get(slash < 0 ? program : program.substring(slash + 1)));
   }
 
+  /**
+   * Whether {@code commandLine}, run by the simulated shell, reads its standard input: some
+   * pipeline's first command without a {@code <} redirect is a command that reads it (see {@link
+   * SimCommand#readsInput}). A line the shell cannot parse, or a program it does not know, reads
+   * nothing: it fails at once, as it would on the host.
+   */
+  public boolean readsInput(String commandLine) {
+    ShellScript script;
+    try {
+      script = ShellParser.parse(commandLine);
+    } catch (ShellParser.ShellSyntaxException e) {
+      return false;
+    }
+    for (ShellScript.Step step : script.steps()) {
+      ShellScript.Simple first = step.pipeline().get(0);
+      boolean redirected = first.redirects().stream().anyMatch(r -> r.fd() == 0);
+      List<String> words = first.words();
+      if (!redirected
+          && !words.isEmpty()
+          && find(words.get(0))
+              .map(c -> c.readsInput(words.subList(1, words.size()), this))
+              .orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The program names known, sorted. */
   public List<String> names() {
     return List.copyOf(new TreeMap<>(byName).keySet());

@@ -30,6 +30,7 @@ public final class SimStore {
 
   private final Path path;
   private final SimCommands commands;
+  private volatile CostModel cost = CostModel.FREE;
   private SimState state;
   private Object loadedStamp;
 
@@ -37,6 +38,19 @@ public final class SimStore {
     this.path = path;
     this.state = state;
     this.commands = commands;
+  }
+
+  /**
+   * Makes every later command charge what {@code model} says (see {@link SimCluster#charged});
+   * {@link CostModel#FREE} until then. Set it before serving: commands already running keep theirs.
+   */
+  public void costModel(CostModel model) {
+    this.cost = Objects.requireNonNull(model);
+  }
+
+  /** The commands its hosts know. */
+  public SimCommands commands() {
+    return commands;
   }
 
   /** The store of the existing state file {@code path}. */
@@ -77,7 +91,7 @@ public final class SimStore {
     return locked(
         () -> {
           reloadIfReplaced();
-          SimCluster cluster = new SimCluster(state, commands);
+          SimCluster cluster = new SimCluster(state, commands, cost);
           T result = action.apply(cluster);
           if (cluster.changed() && path != null) {
             save();

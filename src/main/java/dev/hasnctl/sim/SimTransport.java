@@ -25,8 +25,32 @@ public final class SimTransport implements Transport {
   @Override
   public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout)
       throws TransportException {
-    Execution execution =
-        store.transact(cluster -> cluster.attempt(host.value(), command.toShell(), stdin));
+    Execution[] execution = new Execution[1];
+    Duration charged =
+        store.transact(
+            cluster -> {
+              execution[0] = cluster.attempt(host.value(), command.toShell(), stdin);
+              return cluster.charged();
+            });
+    waitCharged(host, charged);
+    return result(host, execution[0], timeout);
+  }
+
+  /** Waits what the store's cost model charged, outside its lock, as a real cluster would take. */
+  private static void waitCharged(HostName host, Duration charged) throws TransportException {
+    if (charged.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(charged.toMillis(), charged.toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(Layer.DROPPED, host, "interrupted before the exit status");
+    }
+  }
+
+  private static ExecResult result(HostName host, Execution execution, Duration timeout)
+      throws TransportException {
     if (execution instanceof Execution.Completed done) {
       return done.result();
     }

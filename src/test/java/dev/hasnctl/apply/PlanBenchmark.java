@@ -1,19 +1,25 @@
 package dev.hasnctl.apply;
 
 import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Planner;
 import dev.hasnctl.probe.ObservedState;
 import dev.hasnctl.probe.Probe;
 import dev.hasnctl.sim.SimCommands;
+import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
+import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
 import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.sim.scenario.StateFileBenchmark;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
+import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.Transport;
+import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.XdshRelay;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -21,78 +27,273 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Prints what planning costs for a generated cluster of N compute nodes under 128 SNs (one EMS):
- * wall time of load + expand + probe + plan, the JVM's uptime when the plan is done, the peak heap,
- * and the round trips to the EMS. Not a test: the figures depend on the machine. One size per JVM,
- * so "after JVM start" means what it says:
+ * Prints what hasnctl's own work costs to plan a generated cluster of N compute nodes under 128 SNs
+ * (one EMS), converged or drifted: per phase (load the spec, expand the desired state, probe, plan)
+ * and in all, the wall time, the process's CPU time, the peak heap and the round trips to the EMS.
+ * Not a test: the figures depend on the machine. One size per JVM, so "after JVM start" means what
+ * it says:
  *
  * <pre>
- * mvn -B -q -DskipTests package test-compile
- * for n in 1024 4096 16384; do
- *   java -Xmx512m -cp target/hasnctl.jar:target/test-classes dev.hasnctl.apply.PlanBenchmark $n
- * done
+ * ./mvnw -B -q -DskipTests package test-compile
+ * java -Xmx512m -cp target/hasnctl.jar:target/test-classes dev.hasnctl.apply.PlanBenchmark 16384 converged
  * </pre>
  *
- * The simulated cluster (fresh scenario: every resource to create) is built before the clock
- * starts; it stands in for the real cluster.
+ * {@code PlanBenchmark spec N FILE} writes the generated spec of N nodes to FILE instead, for an
+ * end-to-end run. {@code PlanBenchmark record N SCENARIO FILE} records the probe's answers into
+ * FILE (with a larger heap: the simulated 64k cluster needs more than 512 MiB), and {@code
+ * PlanBenchmark N SCENARIO FILE} replays them; {@code bin/benchmark} does so.
+ *
+ * <p>The probe's answers are recorded from the simulated cluster before the clock starts, and
+ * replayed to the probe (the exact command lines, in order), so the simulator's own cost is not
+ * counted: what is measured is what hasnctl does with a real cluster's answers. The drifted cluster
+ * has 50 random perturbations (seed 15), as {@code hasnctl sim init --drift 50 --seed 15}.
  */
 public final class PlanBenchmark {
   private static final int SERVICE_NODES = 128;
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private PlanBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length == 3 && args[0].equals("spec")) {
+      // The generated spec, for an end-to-end run: PlanBenchmark spec N FILE
+      int n = Integer.parseInt(args[1]);
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(args[2]),
+          StateFileBenchmark.bigSpec(SERVICE_NODES, n / SERVICE_NODES));
+      return;
+    }
+    if (args.length == 4 && args[0].equals("record")) {
+      // PlanBenchmark record N SCENARIO FILE: probe the simulated cluster, keep its answers in FILE
+      boolean drifted = args[2].equals("drifted");
+      ClusterSpec spec = generated(Integer.parseInt(args[1]));
+      record(spec, drifted).save(java.nio.file.Path.of(args[3]));
+      return;
+    }
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 16_384;
+    boolean drifted = args.length > 1 && args[1].equals("drifted");
     String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
     byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-    ClusterSpec built = SpecLoader.load(bytes, "big.yaml").spec().orElseThrow();
-    SimStore store =
-        SimStore.inMemory(ScenarioBuilder.build(built, Scenario.FRESH), SimCommands.standard());
+    ClusterSpec built = generated(nodes);
     HostName ems = built.ems().name();
-    XdshRelay transport = new XdshRelay(new SimTransport(store), ems);
+    Replay replay =
+        args.length > 2 ? Replay.load(java.nio.file.Path.of(args[2])) : record(built, drifted);
     System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
     long start = System.nanoTime();
-    SpecLoader.Result loaded = SpecLoader.load(bytes, "big.yaml");
-    if (!loaded.valid()) {
-      throw new IllegalStateException("generated spec is invalid: " + loaded.errors());
+    long cpuAtStart = processCpu();
+    Phase<SpecLoader.Result> load = Phase.run("load", replay, () -> SpecLoader.load(bytes, "b"));
+    if (!load.value().valid()) {
+      throw new IllegalStateException("generated spec is invalid: " + load.value().errors());
     }
-    ClusterSpec spec = loaded.spec().orElseThrow();
-    DesiredState desired = DesiredState.of(spec);
-    long expanded = System.nanoTime();
-    ObservedState observed =
-        new Probe(transport, ems, Probe.Mode.XDSH, Duration.ofMinutes(5)).observe(desired);
-    long probed = System.nanoTime();
-    Plan plan = Planner.plan(spec, "big.yaml", bytes, desired, observed.resources(), Instant.now());
-    long end = System.nanoTime();
-    long wall = end - start;
+    ClusterSpec spec = load.value().spec().orElseThrow();
+    Phase<DesiredState> expand = Phase.run("expand", replay, () -> DesiredState.of(spec));
+    DesiredState desired = expand.value();
+    Probe probe = new Probe(new XdshRelay(replay, ems), ems, Probe.Mode.XDSH, TIMEOUT);
+    Phase<ObservedState> observe = Phase.run("probe", replay, () -> probe.observe(desired));
+    Phase<Plan> plan =
+        Phase.run(
+            "plan",
+            replay,
+            () ->
+                Planner.plan(
+                    spec, "b", bytes, desired, observe.value().resources(), Instant.EPOCH));
+    long wall = System.nanoTime() - start;
+    long cpu = processCpu() - cpuAtStart;
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
 
-    long peakHeap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peakHeap += pool.getPeakUsage().getUsed();
-      }
+    String cluster =
+        String.format(Locale.ROOT, "nodes %6d %-9s", nodes, drifted ? "drifted" : "converged");
+    for (Phase<?> phase : new Phase<?>[] {load, expand, observe, plan}) {
+      System.out.println(cluster + "  " + phase);
     }
     System.out.printf(
         Locale.ROOT,
-        "nodes %6d  SNs %d  resources %7d  steps %4d  plan %5d ms  JVM uptime at plan %5d ms"
-            + "  peak heap %4d MiB  EMS round trips %d  (load+expand %d ms, probe %d ms, diff+order"
-            + " %d ms)%n",
-        nodes,
-        SERVICE_NODES,
-        desired.resources().size(),
-        plan.steps().size(),
+        "%s  %-7s wall %6d ms  CPU %6d ms  peak heap %4d MiB  EMS round trips %d"
+            + "  (resources %d, changes %d, steps %d, JVM uptime at plan %d ms)%n",
+        cluster,
+        "total",
         wall / 1_000_000,
-        uptime,
-        peakHeap / (1024 * 1024),
-        observed.roundTrips().getOrDefault(ems, 0),
-        (expanded - start) / 1_000_000,
-        (probed - expanded) / 1_000_000,
-        (end - probed) / 1_000_000);
+        cpu / 1_000_000,
+        Math.max(
+                Math.max(load.peakHeap, expand.peakHeap), Math.max(observe.peakHeap, plan.peakHeap))
+            / (1024 * 1024),
+        replay.roundTrips.get(),
+        desired.resources().size(),
+        plan.value().changes().size(),
+        plan.value().steps().size(),
+        uptime);
+  }
+
+  private static ClusterSpec generated(int nodes) {
+    String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
+    return SpecLoader.load(yaml.getBytes(StandardCharsets.UTF_8), "big.yaml").spec().orElseThrow();
+  }
+
+  /** Probes the simulated cluster once, keeping every answer the EMS gave. */
+  private static Replay record(ClusterSpec spec, boolean drifted) {
+    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    if (drifted) {
+      Drift.apply(state, 50, 15);
+    }
+    Replay replay = new Replay();
+    Transport sim = new SimTransport(SimStore.inMemory(state, SimCommands.standard()));
+    Transport recording =
+        new Transport() {
+          @Override
+          public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration t)
+              throws TransportException {
+            ExecResult result = sim.exec(host, command, stdin, t);
+            replay.keep(host, command, stdin, result);
+            return result;
+          }
+
+          @Override
+          public void close() {
+            sim.close();
+          }
+        };
+    HostName ems = spec.ems().name();
+    new Probe(new XdshRelay(recording, ems), ems, Probe.Mode.XDSH, TIMEOUT)
+        .observe(DesiredState.of(spec));
+    return replay;
+  }
+
+  /** Gives back recorded answers, in the order they were recorded for each command line. */
+  private static final class Replay implements Transport {
+    private final Map<String, Deque<ExecResult>> answers = new HashMap<>();
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+    final AtomicInteger roundTrips = new AtomicInteger();
+
+    private static String key(HostName host, Argv command, Optional<String> stdin) {
+      return host.value() + "\n" + command.toShell() + "\n" + stdin.orElse("");
+    }
+
+    /** Writes the answers to {@code file} (gzip: length-prefixed UTF-8 strings). */
+    synchronized void save(java.nio.file.Path file) throws java.io.IOException {
+      try (java.io.DataOutputStream out =
+          new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(
+                  new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))))) {
+        out.writeInt(answers.size());
+        for (Map.Entry<String, Deque<ExecResult>> e : answers.entrySet()) {
+          write(out, e.getKey());
+          out.writeInt(e.getValue().size());
+          for (ExecResult r : e.getValue()) {
+            out.writeInt(r.exitCode().orElse(-1));
+            write(out, r.stdout());
+            write(out, r.stderr());
+          }
+        }
+      }
+    }
+
+    /** Reads answers written by {@link #save}. */
+    static Replay load(java.nio.file.Path file) throws java.io.IOException {
+      Replay replay = new Replay();
+      try (java.io.DataInputStream in =
+          new java.io.DataInputStream(
+              new java.io.BufferedInputStream(
+                  new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))))) {
+        int keys = in.readInt();
+        for (int k = 0; k < keys; k++) {
+          Deque<ExecResult> results = new ArrayDeque<>();
+          replay.answers.put(read(in), results);
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            int code = in.readInt();
+            results.add(
+                new ExecResult(
+                    code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
+                    read(in),
+                    read(in)));
+          }
+        }
+      }
+      return replay;
+    }
+
+    private static void write(java.io.DataOutputStream out, String s) throws java.io.IOException {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(b.length);
+      out.write(b);
+    }
+
+    private static String read(java.io.DataInputStream in) throws java.io.IOException {
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      return new String(b, StandardCharsets.UTF_8);
+    }
+
+    synchronized void keep(HostName host, Argv command, Optional<String> in, ExecResult result) {
+      answers.computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>()).add(result);
+    }
+
+    @Override
+    public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout) {
+      roundTrips.incrementAndGet();
+      String key = key(host, command, stdin);
+      Deque<ExecResult> recorded = answers.get(key);
+      int n = served.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
+      if (recorded == null || n >= recorded.size()) {
+        throw new IllegalStateException(
+            "the probe asked what the recording does not hold: " + command.toShell());
+      }
+      return recorded.stream().skip(n).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+      // Nothing is open.
+    }
+  }
+
+  /** One measured phase: its value, wall and CPU time, peak heap and round trips. */
+  private record Phase<T>(String name, T value, long wall, long cpu, long peakHeap, int trips) {
+    static <T> Phase<T> run(String name, Replay replay, Supplier<T> body) {
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      int tripsBefore = replay.roundTrips.get();
+      long cpuBefore = processCpu();
+      long before = System.nanoTime();
+      T value = body.get();
+      long wall = System.nanoTime() - before;
+      long cpu = processCpu() - cpuBefore;
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      return new Phase<>(name, value, wall, cpu, peak, replay.roundTrips.get() - tripsBefore);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%-7s wall %6d ms  CPU %6d ms  peak heap %4d MiB  EMS round trips %d",
+          name,
+          wall / 1_000_000,
+          cpu / 1_000_000,
+          peakHeap / (1024 * 1024),
+          trips);
+    }
+  }
+
+  /** CPU time of the whole process (every thread, the collector's too), in nanoseconds. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

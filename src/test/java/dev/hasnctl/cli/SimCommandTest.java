@@ -80,6 +80,22 @@ class SimCommandTest {
   }
 
   @Test
+  void serveRefusesACostWithoutAUnitOrAFanoutOfZeroBeforeServing() {
+    Path state = dir.resolve("c.json");
+    CliRun.of("sim", "init", "examples/cluster.yaml", "--out", state.toString());
+
+    CliRun noUnit = CliRun.of("sim", "serve", state.toString(), "--exec-latency", "80");
+    CliRun zero = CliRun.of("sim", "serve", state.toString(), "--port", "0", "--fanout", "0");
+
+    assertThat(noUnit.exitCode()).isEqualTo(1);
+    assertThat(noUnit.err())
+        .contains("'80' is not a duration; write whole milliseconds or seconds, e.g. 80ms or 2s");
+    assertThat(zero.exitCode()).isEqualTo(1);
+    assertThat(zero.err()).contains("--fanout: the fanout must be at least 1, not 0");
+    assertThat(zero.out()).doesNotContain("serving");
+  }
+
+  @Test
   void anUnknownScenarioOrAnInvalidSpecIsAnErrorAndWritesNothing() throws Exception {
     Path state = dir.resolve("c.json");
     Path broken = dir.resolve("broken.yaml");

@@ -94,6 +94,52 @@ class SimServeCommandIT {
     assertThat(exit.get()).isZero();
   }
 
+  @Test
+  void servesWithACostModelAndSaysWhatItCharges() throws Exception {
+    Path state = dir.resolve("c.json");
+    assertThat(
+            CliRun.of("sim", "init", "examples/cluster.yaml", "--out", state.toString()).exitCode())
+        .isZero();
+    run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString()));
+    Path knownHosts = dir.resolve("known_hosts");
+    StringWriter printed = new StringWriter();
+    CommandLine serve = new CommandLine(new SimServeCommand());
+    serve.setOut(new PrintWriter(printed, true));
+    Thread server =
+        new Thread(
+            () ->
+                serve.execute(
+                    state.toString(),
+                    "--port",
+                    "0",
+                    "--authorized-keys",
+                    dir.resolve("id.pub").toString(),
+                    "--known-hosts-out",
+                    knownHosts.toString(),
+                    "--exec-latency",
+                    "20ms",
+                    "--fanout",
+                    "2",
+                    "--hop-latency",
+                    "10ms",
+                    "--host-time",
+                    "1ms"));
+    server.start();
+    try {
+      int port = awaitPort(printed);
+      assertThat(printed.toString())
+          .contains(
+              "charging 20 ms per exec, 1 ms per host command, 10 ms per xdsh wave of 2 nodes");
+
+      ExecResult xdsh = openSsh(port, knownHosts, "xdsh sn01,sn02,sn03 hostname", "");
+      assertThat(xdsh.exitCode()).as(xdsh.stderr()).hasValue(0);
+      assertThat(xdsh.stdout()).isEqualTo("sn01: sn01\nsn02: sn02\nsn03: sn03\n");
+    } finally {
+      server.interrupt();
+      server.join(TimeUnit.SECONDS.toMillis(10));
+    }
+  }
+
   /** The port {@code sim serve} says it listens on, once it has said so. */
   static int awaitPort(StringWriter printed) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

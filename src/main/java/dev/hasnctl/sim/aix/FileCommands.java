@@ -24,7 +24,9 @@ public final class FileCommands {
   /** All of them. */
   public static List<SimCommand> all() {
     return List.of(
-        Commands.reading("cat", FileCommands::cat),
+        Commands.readingInput(
+            Commands.reading("cat", FileCommands::cat),
+            (args, commands) -> args.isEmpty() || args.contains("-")),
         Cksum.command(),
         Commands.reading("ls", FileCommands::ls),
         Commands.of("mkdir", FileCommands::mkdir),

@@ -23,11 +23,16 @@ public final class ShellCommands {
   /** All of them. */
   public static List<SimCommand> all() {
     return List.of(
-        Commands.of("sh", ShellCommands::sh),
+        Commands.readingInput(
+            Commands.of("sh", ShellCommands::sh),
+            (args, commands) ->
+                args.size() == 2 && args.get(0).equals("-c") && commands.readsInput(args.get(1))),
         Commands.of("touch", ShellCommands::touch),
         Commands.reading("printf", ShellCommands::printf),
-        Commands.reading("grep", ShellCommands::grep),
-        Commands.reading("sed", ShellCommands::sed));
+        Commands.readingInput(
+            Commands.reading("grep", ShellCommands::grep), (args, c) -> grepOperands(args) == 1),
+        Commands.readingInput(
+            Commands.reading("sed", ShellCommands::sed), (args, c) -> sedReadsInput(args)));
   }
 
   private static ExecResult sh(Invocation in) {
@@ -93,6 +98,26 @@ public final class ShellCommands {
       }
     } while (next < values.size());
     return Invocation.ok(out.toString());
+  }
+
+  /** How many operands (pattern, then file) grep's arguments hold: options come first. */
+  private static int grepOperands(List<String> args) {
+    int operands = 0;
+    for (String arg : args) {
+      if (operands > 0 || !arg.startsWith("-") || arg.length() == 1) {
+        operands++;
+      }
+    }
+    return operands;
+  }
+
+  /** Whether sed's {@code -e script} pairs are followed by no file, so it filters its input. */
+  private static boolean sedReadsInput(List<String> args) {
+    int i = 0;
+    while (i + 1 < args.size() && args.get(i).equals("-e")) {
+      i += 2;
+    }
+    return i == args.size();
   }
 
   private static ExecResult grep(Invocation in) {

@@ -48,9 +48,24 @@ public final class EmsShell implements ShellHandler {
     return ems;
   }
 
+  private record Charged(Execution execution, Duration time) {}
+
+  @Override
+  public boolean readsInput(String commandLine) {
+    return store.commands().readsInput(commandLine);
+  }
+
   @Override
   public ExecResult run(String commandLine, Optional<String> stdin) throws InterruptedException {
-    Execution execution = store.transact(cluster -> cluster.attempt(ems, commandLine, stdin));
+    Charged charged =
+        store.transact(
+            cluster -> {
+              Execution e = cluster.attempt(ems, commandLine, stdin);
+              return new Charged(e, cluster.charged());
+            });
+    // What a real cluster would have taken, waited outside the lock: other channels run meanwhile.
+    Thread.sleep(charged.time().toMillis(), charged.time().toNanosPart() % 1_000_000);
+    Execution execution = charged.execution();
     if (execution instanceof Execution.Completed done) {
       return done.result();
     }

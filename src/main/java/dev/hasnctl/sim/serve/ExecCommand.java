@@ -1,20 +1,16 @@
 package dev.hasnctl.sim.serve;
 
 import dev.hasnctl.transport.ExecResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -24,13 +20,12 @@ import org.apache.sshd.server.command.Command;
  * One exec channel: reads the client's input, runs the command line through the handler in its own
  * thread, sends stdout and stderr, then the exit status.
  *
- * <p>Input: a client that sends nothing and no end-of-input within {@link #STDIN_GRACE} (OpenSSH's
- * {@code ssh} on a terminal) gets no input; once input starts, it is read to its end.
+ * <p>Input: as sshd does, the command starts at once. A command line that reads its standard input
+ * (the handler says which do) is given all of the client's input, read to its end, as a real {@code
+ * cat} would block for it; any other runs without input, whatever the client sends or holds open
+ * ({@code ssh} without {@code -n}).
  */
 final class ExecCommand implements Command {
-  /** How long to wait for a first byte or end of input before running without input. */
-  static final Duration STDIN_GRACE = Duration.ofMillis(250);
-
   /** A signalled command's exit code: 128 + SIGKILL, as a shell reports it. */
   private static final int KILLED = 128 + 9;
 
@@ -111,7 +106,8 @@ final class ExecCommand implements Command {
                         TimeUnit.MILLISECONDS))
             .orElse(CompletableFuture.completedFuture(null));
     try {
-      Optional<String> stdin = readInput();
+      Optional<String> stdin =
+          handler.readsInput(prefix.command()) ? readInput() : Optional.empty();
       ExecResult result = handler.run(prefix.command(), stdin);
       timer.cancel(false);
       send(result.stdout(), result.stderr());
@@ -128,7 +124,7 @@ final class ExecCommand implements Command {
     } catch (RuntimeException e) {
       send("", "sim: " + e.getMessage() + "\n");
       exit.onExit(127, String.valueOf(e.getMessage()));
-    } catch (IOException | ExecutionException e) {
+    } catch (IOException e) {
       exit.onExit(255, "cannot read the input: " + e.getMessage());
     }
   }
@@ -142,37 +138,11 @@ final class ExecCommand implements Command {
     }
   }
 
-  private Optional<String> readInput()
-      throws IOException, InterruptedException, ExecutionException {
-    CompletableFuture<Boolean> firstActivity = new CompletableFuture<>();
-    CompletableFuture<byte[]> all = new CompletableFuture<>();
-    threads.execute(() -> drain(firstActivity, all));
-    try {
-      firstActivity.get(STDIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return Optional.empty(); // nothing is coming (an interactive ssh): run without input
-    }
-    byte[] bytes = all.get();
+  private Optional<String> readInput() throws IOException {
+    byte[] bytes = in.readAllBytes();
     return bytes.length == 0
         ? Optional.empty()
         : Optional.of(new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  private void drain(CompletableFuture<Boolean> firstActivity, CompletableFuture<byte[]> all) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    try {
-      int n = in.read(buffer);
-      firstActivity.complete(true);
-      while (n >= 0) {
-        bytes.write(buffer, 0, n);
-        n = in.read(buffer);
-      }
-      all.complete(bytes.toByteArray());
-    } catch (IOException e) {
-      firstActivity.complete(true);
-      all.completeExceptionally(e);
-    }
   }
 
   private void send(String stdout, String stderr) {

@@ -14,9 +14,18 @@ import java.util.Optional;
  * whole connection after its partial output; any other runtime exception is a command that could
  * not run: exit 127 with the exception's message on stderr.
  */
-@FunctionalInterface
 public interface ShellHandler {
+  /**
+   * Runs {@code commandLine}; {@code stdin} is the client's input when {@link #readsInput} said the
+   * line reads it and the client sent some, else empty.
+   */
   ExecResult run(String commandLine, Optional<String> stdin) throws InterruptedException;
+
+  /**
+   * Whether {@code commandLine} reads its standard input. The server starts a line that does not at
+   * once; one that does waits for the client's input to its end. Must not block.
+   */
+  boolean readsInput(String commandLine);
 
   /** Thrown by a handler to drop the client's connection after {@code partialStdout}. */
   final class DroppedConnection extends RuntimeException {

@@ -103,6 +103,11 @@ public final class SimXcatCluster implements XcatCluster {
   }
 
   @Override
+  public void chargeFanOut(int nodes) {
+    cluster.chargeFanOut(nodes);
+  }
+
+  @Override
   public ExecResult exec(String host, String command) {
     Execution e = cluster.attempt(host, command, Optional.empty());
     if (e instanceof Execution.Completed done) {

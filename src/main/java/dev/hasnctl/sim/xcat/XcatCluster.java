@@ -45,6 +45,9 @@ public interface XcatCluster {
   /** Records a consequence the cluster now carries (corrupt NIM client files, slow xdsh, ...). */
   void record(String event);
 
+  /** Charges the time a fan-out to {@code nodes} nodes (xdsh, xdcp) takes, in waves. */
+  void chargeFanOut(int nodes);
+
   /** Runs {@code command} (a shell command line) on {@code host}; the host is reachable. */
   ExecResult exec(String host, String command);
 

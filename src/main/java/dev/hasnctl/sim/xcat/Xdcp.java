@@ -39,6 +39,7 @@ final class Xdcp {
       return out.error(e.getMessage()).result();
     }
     int failed = 0;
+    cluster.chargeFanOut(nodes.size());
     for (String node : nodes) {
       if (!Xdsh.reachableThroughServiceNode(cluster, node)) {
         out.err(node + ": ssh: connect to host " + node + " port 22: No route to host");

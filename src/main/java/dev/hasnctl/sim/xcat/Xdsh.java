@@ -44,6 +44,7 @@ final class Xdsh {
     }
     int failed = 0;
     List<String> timedOut = new java.util.ArrayList<>();
+    cluster.chargeFanOut(nodes.size());
     for (String node : nodes) {
       if (cluster.hung(node)
           && (sns(cluster, node).isEmpty()

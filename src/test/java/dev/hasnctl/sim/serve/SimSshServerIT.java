@@ -43,6 +43,7 @@ class SimSshServerIT {
   @TempDir Path dir;
 
   private final List<String> received = new CopyOnWriteArrayList<>();
+  private final List<Optional<String>> inputs = new CopyOnWriteArrayList<>();
   private final CountDownLatch interrupted = new CountDownLatch(1);
   private SimSshServer server;
   private SshTransport transport;
@@ -50,6 +51,7 @@ class SimSshServerIT {
   /** A stand-in for the simulated EMS: a few fixed behaviours keyed by the command line. */
   private ExecResult handle(String line, Optional<String> stdin) throws InterruptedException {
     received.add(line);
+    inputs.add(stdin);
     return switch (line) {
       case "cat" -> ExecResult.exited(0, stdin.orElse("<no input>"), "");
       case "lsdef -t site -c" -> ExecResult.exited(0, "clustersite: master=10.0.0.1\n", "");
@@ -91,7 +93,18 @@ class SimSshServerIT {
             List.of(dir.resolve("id_ed25519.pub")),
             dir.resolve("host_ed25519"),
             Optional.of(dir.resolve("known_hosts"))),
-        this::handle);
+        new ShellHandler() {
+          @Override
+          public ExecResult run(String commandLine, Optional<String> stdin)
+              throws InterruptedException {
+            return handle(commandLine, stdin);
+          }
+
+          @Override
+          public boolean readsInput(String commandLine) {
+            return commandLine.equals("cat");
+          }
+        });
   }
 
   @AfterEach
@@ -228,6 +241,15 @@ class SimSshServerIT {
 
   /** Runs OpenSSH's {@code ssh} client with {@code input}; returns exit code, stdout, stderr. */
   private ExecResult openSsh(String commandLine, String input, String... options) throws Exception {
+    return openSsh(commandLine, Optional.of(input), options);
+  }
+
+  /**
+   * Runs OpenSSH's {@code ssh} client, writing {@code input} then closing its standard input, or
+   * with no input, holding its standard input open until the command has ended.
+   */
+  private ExecResult openSsh(String commandLine, Optional<String> input, String... options)
+      throws Exception {
     List<String> argv = new java.util.ArrayList<>(List.of("/usr/bin/ssh"));
     argv.addAll(List.of(options));
     argv.addAll(
@@ -247,11 +269,14 @@ class SimSshServerIT {
             "root@127.0.0.1",
             commandLine));
     Process ssh = new ProcessBuilder(argv).redirectError(dir.resolve("ssh.err").toFile()).start();
-    try (OutputStream in = ssh.getOutputStream()) {
-      in.write(input.getBytes(StandardCharsets.UTF_8));
+    OutputStream in = ssh.getOutputStream();
+    if (input.isPresent()) {
+      in.write(input.get().getBytes(StandardCharsets.UTF_8));
+      in.close();
     }
     String out = new String(ssh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(ssh.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    in.close();
     return ExecResult.exited(ssh.exitValue(), out, Files.readString(dir.resolve("ssh.err")));
   }
 
@@ -267,6 +292,33 @@ class SimSshServerIT {
     assertThat(site.exitCode()).hasValue(0);
     assertThat(fed.stdout()).isEqualTo("fed through ssh\n");
     assertThat(received).containsExactly("fail", "lsdef -t site -c", "cat");
+  }
+
+  @Test
+  void aCommandThatReadsNoInputRunsWhileTheClientHoldsItsInputOpen() throws Exception {
+    ExecResult site = openSsh("lsdef -t site -c", Optional.empty());
+
+    assertThat(site.exitCode()).as(site.stderr()).hasValue(0);
+    assertThat(site.stdout()).isEqualTo("clustersite: master=10.0.0.1\n");
+    assertThat(inputs).containsExactly(Optional.empty());
+  }
+
+  @Test
+  void aCommandThatReadsNoInputIsNotGivenWhatTheClientSends() throws Exception {
+    ExecResult site = openSsh("lsdef -t site -c", "unread input\n");
+
+    assertThat(site.stdout()).isEqualTo("clustersite: master=10.0.0.1\n");
+    assertThat(inputs).containsExactly(Optional.empty());
+  }
+
+  @Test
+  void withDashNACommandThatReadsInputGetsNoneAndEnds() throws Exception {
+    ExecResult fed = openSsh("cat", Optional.empty(), "-n");
+    ExecResult site = openSsh("lsdef -t site -c", Optional.empty(), "-n");
+
+    assertThat(fed.stdout()).isEqualTo("<no input>");
+    assertThat(site.stdout()).isEqualTo("clustersite: master=10.0.0.1\n");
+    assertThat(inputs).containsExactly(Optional.empty(), Optional.empty());
   }
 
   @Test

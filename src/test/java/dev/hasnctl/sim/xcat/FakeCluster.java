@@ -18,6 +18,7 @@ final class FakeCluster implements XcatCluster {
   final Map<String, Node> computes = new LinkedHashMap<>();
   final List<String> inProgress = new ArrayList<>();
   final List<String> events = new ArrayList<>();
+  final List<Integer> fanOuts = new ArrayList<>();
   final Map<String, String> addresses =
       Map.of(
           "sn01",
@@ -125,6 +126,11 @@ final class FakeCluster implements XcatCluster {
   @Override
   public void record(String event) {
     events.add(event);
+  }
+
+  @Override
+  public void chargeFanOut(int nodes) {
+    fanOuts.add(nodes);
   }
 
   @Override
