@@ -128,8 +128,7 @@ final class Importer {
     tree.put("networks", networks);
 
     List<String> sns = serviceNodes();
-    Map<String, List<String>> pagingGroupsSeen = new LinkedHashMap<>();
-    Map<String, Paging> paging = paging(pagingGroupsSeen);
+    Map<String, Paging> paging = paging();
     tree.put("sharedInstall", sharedInstall(sns, paging));
     tree.put("serviceNodes", serviceNodeList(sns));
     tree.put("pairs", pairs(sns));
@@ -252,13 +251,25 @@ final class Importer {
                       + sn
                       + " now: its name on their network (xcatmaster) is not known; add it."));
       Optional<String> address = ownReplica(sn);
-      entry.put("address", address.orElse(""));
-      if (address.isEmpty()) {
+      if (address.isPresent()) {
+        entry.put("address", address.get());
+      } else {
+        Optional<String> gpfs =
+            majority(
+                "the GPFS address of " + sn + " (mmlscluster)",
+                sns,
+                other -> fact(other).map(f -> f.gpfsAddresses().get(sn)));
+        entry.put("address", gpfs.orElse(""));
         comment(
             "/serviceNodes/" + i + "/address",
-            "Not known: "
-                + sn
-                + " exports no /install with replicas. Set the address its partner's exports name.");
+            gpfs.isPresent()
+                ? sn
+                    + " exports no /install with replicas: this is its address in the GPFS"
+                    + " cluster (mmlscluster); check the compute nodes reach it there."
+                : "Not known: "
+                    + sn
+                    + " exports no /install with replicas and is in no GPFS cluster. Set the"
+                    + " address its compute nodes reach it on.");
       }
       out.add(entry);
     }
@@ -436,7 +447,7 @@ final class Importer {
    * The paging postscripts hasnctl wrote, by name: a postscript is one only when hasnctl would
    * write exactly its text for what it names (so a site's own script stays a plain postscript).
    */
-  private Map<String, Paging> paging(Map<String, List<String>> unused) {
+  private Map<String, Paging> paging() {
     Map<String, Paging> out = new TreeMap<>();
     found
         .postscripts()

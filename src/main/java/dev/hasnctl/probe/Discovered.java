@@ -78,6 +78,8 @@ public record Discovered(
    * @param shutdown its {@code /etc/rc.shutdown} lines
    * @param gpfsCluster the GPFS cluster it belongs to
    * @param gpfsDevices the GPFS filesystems {@code mmlsmount all -L} names
+   * @param gpfsAddresses the GPFS cluster's members, each by the first label of its admin node
+   *     name, to the IP address {@code mmlscluster} lists for it
    * @param levels its software levels
    */
   public record ServiceNodeFacts(
@@ -86,9 +88,11 @@ public record Discovered(
       Optional<List<String>> shutdown,
       Optional<String> gpfsCluster,
       List<String> gpfsDevices,
+      Map<String, String> gpfsAddresses,
       Levels levels) {
     public ServiceNodeFacts {
       gpfsDevices = List.copyOf(gpfsDevices);
+      gpfsAddresses = Map.copyOf(gpfsAddresses);
     }
   }
 

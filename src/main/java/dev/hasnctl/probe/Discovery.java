@@ -234,7 +234,23 @@ public final class Discovery {
         file(out, "/etc/rc.shutdown"),
         cluster,
         devices,
+        gpfsAddresses(out),
         levels(out, host));
+  }
+
+  /** The members mmlscluster lists: first label of the admin node name to the IP address. */
+  private static Map<String, String> gpfsAddresses(Sections out) {
+    Map<String, String> addresses = new TreeMap<>();
+    if (out.ok("mmlscluster")) {
+      for (GpfsNodes.Member m : GpfsNodes.members(out.get("mmlscluster").orElseThrow())) {
+        String name = m.adminName().isEmpty() ? m.daemonName() : m.adminName();
+        int dot = name.indexOf('.');
+        if (!m.address().isEmpty()) {
+          addresses.put(dot < 0 ? name : name.substring(0, dot), m.address());
+        }
+      }
+    }
+    return addresses;
   }
 
   /** The lsitab lines whose ids {@link Parsers#inittabIds} reads, blank lines left out. */

@@ -7,6 +7,10 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,15 +20,6 @@ class ImportCommandTest {
 
   private String simulate(String scenario, String... more) {
     Path state = dir.resolve(scenario + ".json");
-    String[] args = new String[6 + more.length];
-    System.arraycopy(
-        new String[] {
-          "sim", "init", "examples/cluster.yaml", "--out", state.toString(), "--scenario"
-        },
-        0,
-        args,
-        0,
-        6);
     CliRun init =
         CliRun.of(
             concat(
@@ -62,8 +57,7 @@ class ImportCommandTest {
 
     CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
     CliRun validate = CliRun.of("validate", imported.toString());
-    CliRun plan =
-        CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("disagree");
@@ -81,5 +75,54 @@ class ImportCommandTest {
 
     assertThat(DesiredState.of(load(imported)).resources())
         .isEqualTo(DesiredState.of(load(Path.of("examples/cluster.yaml"))).resources());
+  }
+
+  @Test
+  void legacyClusterImportsWhatIsAndValidationNamesTheSeedRulesItBreaks() throws Exception {
+    String target = simulate("legacy");
+    Path imported = dir.resolve("legacy.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun first = CliRun.of("validate", imported.toString());
+    // The two decisions a cluster without HA has not made: which SNs pair up, and each
+    // group's backup. The admin writes them; validation then names the seed's rules.
+    String decided =
+        Files.readString(imported)
+            .replace("pairs: []", "pairs: [[sn01, sn02], [sn03, sn04]]")
+            .replace("primary: sn01\n", "primary: sn01\n    backup: sn02\n")
+            .replace("primary: sn02\n", "primary: sn02\n    backup: sn01\n")
+            .replace("primary: sn03\n", "primary: sn03\n    backup: sn04\n")
+            .replace("primary: sn04\n", "primary: sn04\n    backup: sn03\n");
+    Files.writeString(imported, decided);
+    CliRun second = CliRun.of("validate", imported.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(imported))
+        .contains("useNFSv4onAIX: \"no\"")
+        .contains("nfsVers: 3")
+        .contains("nameservers: <xcatmaster>");
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(ruleIds("error", first.out() + first.err()))
+        .containsExactlyInAnyOrder("schema-min-items", "missing-key");
+    assertThat(second.exitCode()).isEqualTo(1);
+    // The seed's rules for HASN that a pre-migration cluster breaks, each with its fix.
+    assertThat(ruleIds("error", second.out() + second.err()))
+        .as(second.out() + second.err())
+        .containsExactlyInAnyOrder(
+            "nameservers-empty",
+            "nfsv4-on-aix",
+            "sharedinstall-sns",
+            "image-nfs-vers",
+            "no-resolv-conf");
+    assertThat(ruleIds("warning", second.out() + second.err())).contains("spof-paging");
+  }
+
+  private static Set<String> ruleIds(String severity, String output) {
+    Set<String> ids = new TreeSet<>();
+    Matcher m = Pattern.compile(severity + "\\[([a-z0-9-]+)\\]").matcher(output);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
   }
 }
