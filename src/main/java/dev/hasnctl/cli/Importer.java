@@ -111,6 +111,7 @@ final class Importer {
     }
     Optional.ofNullable(site.get("ntpservers")).ifPresent(ntp -> siteOut.put("ntpservers", ntp));
     tree.put("site", siteOut);
+    nfsDomainsDisagreeing(domain);
 
     List<Object> networks = new ArrayList<>();
     for (Map<String, String> row : found.networks()) {
@@ -153,6 +154,24 @@ final class Importer {
     tree.put("software", software(sns));
     teal();
     return new Imported(tree, comments, notes, disagreements);
+  }
+
+  /** Hosts whose NFSv4 domain is not the site's: the spec has one domain for both. */
+  private void nfsDomainsDisagreeing(String domain) {
+    Map<String, List<String>> by = new TreeMap<>();
+    found
+        .nfsDomains()
+        .forEach((host, d) -> by.computeIfAbsent(d, k -> new ArrayList<>()).add(host));
+    by.remove(domain);
+    by.forEach(
+        (other, hosts) ->
+            disagreements.add(
+                Noderange.compress(hosts)
+                    + ": NFSv4 domain (/etc/nfs/local_domain) is "
+                    + (other.isEmpty() ? "empty" : other)
+                    + ", the xCAT site domain "
+                    + domain
+                    + "\n  written: the site's (plan then sets the NFSv4 domain to it)"));
   }
 
   private void comment(String pointer, String... lines) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param serviceNodes what each SN (a node of xCAT's {@code service} group) showed, by name
  * @param gpfs the shared filesystem, as the first SN that mounts it shows it
  * @param pagingFiles paging file path to its size in bytes, listed on the SNs
+ * @param nfsDomains host (the EMS and each SN) to its NFSv4 domain ({@code /etc/nfs/local_domain}),
+ *     for hosts that have one
  * @param problems what could not be read, each naming the host and the command
  */
 public record Discovered(
@@ -41,6 +43,7 @@ public record Discovered(
     Map<String, ServiceNodeFacts> serviceNodes,
     Optional<SharedFilesystem> gpfs,
     Map<String, Long> pagingFiles,
+    Map<String, String> nfsDomains,
     List<String> problems) {
 
   public Discovered {
@@ -55,6 +58,7 @@ public record Discovered(
     postscripts = Map.copyOf(postscripts);
     serviceNodes = Map.copyOf(serviceNodes);
     pagingFiles = Map.copyOf(pagingFiles);
+    nfsDomains = Map.copyOf(nfsDomains);
     problems = List.copyOf(problems);
   }
 

@@ -44,6 +44,9 @@ public final class Discovery {
   /** {@code mkps -t nfs HOST DIR/`hostname -s`/NAME:FLAGS}: the directory the node's file is in. */
   private static final Pattern MKPS_DIR = Pattern.compile("mkps -t nfs \\S+ (/[^`\\s]+)/`");
 
+  /** Where AIX keeps the NFSv4 domain (chnfsdom). */
+  private static final String LOCAL_DOMAIN = "/etc/nfs/local_domain";
+
   private static final Pattern MOUNTED = Pattern.compile("^File system (\\S+) is ");
 
   /** The host reached as the EMS runs no xCAT: there is nothing to import. */
@@ -84,6 +87,7 @@ public final class Discovery {
     tables.run("statelite", Argv.of("tabdump", "statelite"));
     tables.run("litefile", Argv.of("tabdump", "litefile"));
     tables.cat("file:/etc/exports", "/etc/exports");
+    tables.cat("file:" + LOCAL_DOMAIN, LOCAL_DOMAIN);
     levelsScript(tables);
     Sections emsOut = Sections.parse(lines(run(ems, tables).stdout()));
     if (emsOut.failure("site").filter(s -> s.contains("not found")).isPresent()) {
@@ -122,6 +126,9 @@ public final class Discovery {
             });
     List<String> emsExports = file(emsOut, "/etc/exports").orElse(List.of());
     Levels emsLevels = levels(emsOut, ems);
+    Map<String, String> nfsDomains = new TreeMap<>();
+    file(emsOut, LOCAL_DOMAIN)
+        .ifPresent(lines -> nfsDomains.put(ems.value(), String.join("\n", lines).strip()));
 
     String installDir = site.getOrDefault("installdir", "");
     Map<String, String> postscripts =
@@ -142,6 +149,7 @@ public final class Discovery {
     if (!sns.isEmpty()) {
       Script snScript = new Script();
       snScript.cat("file:/etc/exports", "/etc/exports");
+      snScript.cat("file:" + LOCAL_DOMAIN, LOCAL_DOMAIN);
       snScript.run("inittab", Argv.of("lsitab", "-a"));
       snScript.cat("file:/etc/rc.shutdown", "/etc/rc.shutdown");
       snScript.run("mmlscluster", Argv.of("mmlscluster"));
@@ -155,6 +163,8 @@ public final class Discovery {
           (sn, out) -> {
             HostName host = HostName.of(sn);
             serviceNodes.put(sn, serviceNode(host, out));
+            file(out, LOCAL_DOMAIN)
+                .ifPresent(lines -> nfsDomains.put(sn, String.join("\n", lines).strip()));
             for (String root : pagingRoots) {
               if (out.ok("paging:" + root)) {
                 parse(out, "paging:" + root, host, lines -> Parsers.lsRecursive(lines, root))
@@ -178,6 +188,7 @@ public final class Discovery {
         serviceNodes,
         gpfs,
         pagingFiles,
+        nfsDomains,
         problems);
   }
 

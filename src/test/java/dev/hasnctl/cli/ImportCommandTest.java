@@ -125,4 +125,73 @@ class ImportCommandTest {
     }
     return ids;
   }
+
+  @Test
+  void driftTheSpecCanSayIsCapturedSoThePlanWithTheImportIsEmpty() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "16");
+    Path imported = dir.resolve("drifted.yaml");
+
+    CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+    CliRun example =
+        CliRun.of("plan", "examples/cluster.yaml", "--target", target, "--detailed-exitcode");
+
+    assertThat(example.exitCode()).as("the drift is real").isEqualTo(2);
+    assertThat(example.out()).contains("litefile");
+    assertThat(Files.readString(imported)).contains("options: tmpfs");
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+  }
+
+  @Test
+  void serviceNodesThatDisagreeAreListedWithTheirHostsAndTheMajorityIsWritten() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "3");
+    Path imported = dir.resolve("minority.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .contains("service nodes disagree on the ifixes (emgr -l):")
+        .contains("  sn03: IV27038,SF3548436\n")
+        .contains("  sn[01-02],sn04: IV22221m03,IV27038,SF3548436\n")
+        .contains("  written: the majority's (sn[01-02],sn04)");
+    assertThat(Files.readString(imported)).contains("- IV22221m03");
+    assertThat(plan.exitCode()).isEqualTo(2);
+    assertThat(plan.out()).contains("sn03").contains("IV22221m03");
+  }
+
+  @Test
+  void anNfsDomainThatIsNotTheSiteDomainIsReported() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "8");
+
+    CliRun run = CliRun.of("import", "--target", target);
+
+    assertThat(run.out()).contains("domain: old.example.com");
+    assertThat(run.err())
+        .contains(
+            ": NFSv4 domain (/etc/nfs/local_domain) is p7hpc.example.com, the xCAT site domain"
+                + " old.example.com");
+  }
+
+  @Test
+  void importWritesTheHeaderAndNeverOverwritesASpec() throws Exception {
+    String target = simulate("converged");
+    Path existing = dir.resolve("cluster.yaml");
+    Files.writeString(existing, "mine\n");
+
+    CliRun printed = CliRun.of("import", "--target", target);
+    CliRun refused = CliRun.of("import", "--target", target, "--out", existing.toString());
+
+    assertThat(printed.out())
+        .startsWith(
+            "# yaml-language-server: $schema=https://hasnctl.dev/schema/cluster.schema.json\n")
+        .containsPattern("# Imported by hasnctl .* from " + Pattern.quote(target) + " at 20")
+        .contains("\nversion: 1\n");
+    assertThat(printed.out().indexOf("\nems:")).isLessThan(printed.out().indexOf("\nsite:"));
+    assertThat(printed.out().indexOf("\ngroups:")).isLessThan(printed.out().indexOf("\nsoftware:"));
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("exists");
+    assertThat(Files.readString(existing)).isEqualTo("mine\n");
+  }
 }
