@@ -47,7 +47,12 @@ public final class Discovery {
   /** Where AIX keeps the NFSv4 domain (chnfsdom). */
   private static final String LOCAL_DOMAIN = "/etc/nfs/local_domain";
 
-  private static final Pattern MOUNTED = Pattern.compile("^File system (\\S+) is ");
+  /**
+   * {@code mmlsmount all -L}: {@code File system DEV [(CLUSTER:DEV)] is mounted on N nodes:} or
+   * {@code ... is not mounted.} (IBM Spectrum Scale "Determining which nodes have a file system
+   * mounted"; the simulator leaves out the parenthesis).
+   */
+  private static final Pattern MOUNTED = Pattern.compile("^File system (\\S+) (?:\\(\\S+\\) )?is ");
 
   /** The host reached as the EMS runs no xCAT: there is nothing to import. */
   public static final class NotAnEms extends Exception {
