@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -22,7 +24,35 @@ public final class SpecWriter {
           .disable(YAMLWriteFeature.SPLIT_LINES)
           .build();
 
+  /** A list item that opens a list of plain words, as Jackson writes it: {@code - - sn01}. */
+  private static final Pattern INNER_LIST = Pattern.compile("^( *)-   - ([A-Za-z0-9._-]+)$");
+
   private SpecWriter() {}
+
+  /**
+   * Lists of plain words inside a list (the pairs) in flow style, {@code - [sn01, sn02]}, as the
+   * example writes them; the values are unchanged.
+   */
+  static String flowInnerLists(String yaml) {
+    List<String> lines = Arrays.asList(yaml.split("\n", -1));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = INNER_LIST.matcher(lines.get(i));
+      if (!m.matches()) {
+        out.append(lines.get(i)).append(i + 1 < lines.size() ? "\n" : "");
+        continue;
+      }
+      String more = m.group(1) + "    - ";
+      List<String> words = new ArrayList<>(List.of(m.group(2)));
+      while (i + 1 < lines.size()
+          && lines.get(i + 1).startsWith(more)
+          && lines.get(i + 1).substring(more.length()).matches("[A-Za-z0-9._-]+")) {
+        words.add(lines.get(++i).substring(more.length()));
+      }
+      out.append(m.group(1)).append("- [").append(String.join(", ", words)).append("]\n");
+    }
+    return out.toString();
+  }
 
   /**
    * The spec text.
@@ -38,7 +68,7 @@ public final class SpecWriter {
       List<String> header,
       Map<String, Object> tree,
       Map<String, List<String>> comments) {
-    String body = YAML.writeValueAsString(tree);
+    String body = flowInnerLists(YAML.writeValueAsString(tree));
     YamlReader.Result read = YamlReader.read(body, "import");
     List<String> lines = new ArrayList<>(Arrays.asList(body.split("\n", -1)));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
