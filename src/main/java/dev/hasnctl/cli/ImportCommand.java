@@ -192,12 +192,13 @@ final class ImportCommand implements Callable<Integer> {
 
   /** The schema's path relative to the spec when both are in this checkout, else its URL. */
   private String schema() {
-    Path schema = Path.of("schema", "cluster.schema.json").toAbsolutePath();
+    Path checkout = Path.of("").toAbsolutePath().normalize();
+    Path schema = checkout.resolve("schema/cluster.schema.json");
     if (out == null || !Files.exists(schema)) {
       return SCHEMA_URL;
     }
     Path dir = out.toAbsolutePath().normalize().getParent();
-    return dir.relativize(schema.normalize()).toString();
+    return dir.startsWith(checkout) ? dir.relativize(schema).toString() : SCHEMA_URL;
   }
 
   private static String version() {
