@@ -3,16 +3,22 @@ package dev.hasnctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.sim.xcat.SimXcatCluster;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hasnctl import}: the round trips of issue 17, through the whole command line. */
 class ImportCommandTest {
@@ -35,6 +41,33 @@ class ImportCommandTest {
                 more));
     assertThat(init.exitCode()).as(init.err()).isZero();
     return "sim:" + state;
+  }
+
+  /**
+   * The simulated cluster without the simulator's own bookkeeping, which every command touches,
+   * read-only ones too: its logical clock, its empty mkdsklsnode-in-progress record, and xCAT
+   * tables a read lists as empty.
+   */
+  private static JsonNode withoutClock(Path state) throws Exception {
+    ObjectNode tree = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(state));
+    tree.remove("clock");
+    tree.findParents(SimXcatCluster.IN_PROGRESS).stream()
+        .map(ObjectNode.class::cast)
+        .filter(files -> files.get(SimXcatCluster.IN_PROGRESS).asString().isEmpty())
+        .forEach(files -> files.remove(SimXcatCluster.IN_PROGRESS));
+    for (JsonNode tables : tree.findValues("tables")) {
+      List<String> empty = new ArrayList<>();
+      tables
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isArray() && e.getValue().isEmpty()) {
+                  empty.add(e.getKey());
+                }
+              });
+      empty.forEach(((ObjectNode) tables)::remove);
+    }
+    return tree;
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -193,5 +226,31 @@ class ImportCommandTest {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("exists");
     assertThat(Files.readString(existing)).isEqualTo("mine\n");
+  }
+
+  @Test
+  void importChangesNothingInTheCluster() throws Exception {
+    String target = simulate("converged", "--drift", "2", "--seed", "7");
+    Path state = Path.of(target.substring("sim:".length()));
+    JsonNode before = withoutClock(state);
+
+    CliRun run = CliRun.of("import", "--target", target);
+
+    assertThat(run.out()).contains("version: 1");
+    assertThat(withoutClock(state).equals(before)).as("the cluster is unchanged").isTrue();
+  }
+
+  @Test
+  void importNeedsAnExistingClusterAndSaysSo() {
+    Path missing = dir.resolve("none.json");
+
+    CliRun noTarget = CliRun.of("import");
+    CliRun noCluster = CliRun.of("import", "--target", "sim:" + missing);
+
+    assertThat(noTarget.exitCode()).isEqualTo(1);
+    assertThat(noTarget.err()).contains("import needs --target");
+    assertThat(noCluster.exitCode()).isEqualTo(1);
+    assertThat(noCluster.err()).contains("does not exist: import reads an existing cluster");
+    assertThat(Files.exists(missing)).isFalse();
   }
 }
