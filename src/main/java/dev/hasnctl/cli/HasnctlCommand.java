@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ValidateCommand.class,
+      ImportCommand.class,
       PlanCommand.class,
       DriftCommand.class,
       ApplyCommand.class,

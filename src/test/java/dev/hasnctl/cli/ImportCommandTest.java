@@ -1,0 +1,256 @@
+package dev.hasnctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.sim.xcat.SimXcatCluster;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code hasnctl import}: the round trips of issue 17, through the whole command line. */
+class ImportCommandTest {
+  @TempDir Path dir;
+
+  private String simulate(String scenario, String... more) {
+    Path state = dir.resolve(scenario + ".json");
+    CliRun init =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "sim",
+                  "init",
+                  "examples/cluster.yaml",
+                  "--out",
+                  state.toString(),
+                  "--scenario",
+                  scenario
+                },
+                more));
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    return "sim:" + state;
+  }
+
+  /**
+   * The simulated cluster without the simulator's own bookkeeping, which every command touches,
+   * read-only ones too: its logical clock, its empty mkdsklsnode-in-progress record, and xCAT
+   * tables a read lists as empty.
+   */
+  private static JsonNode withoutClock(Path state) throws Exception {
+    ObjectNode tree = (ObjectNode) JsonMapper.builder().build().readTree(Files.readString(state));
+    tree.remove("clock");
+    tree.findParents(SimXcatCluster.IN_PROGRESS).stream()
+        .map(ObjectNode.class::cast)
+        .filter(files -> files.get(SimXcatCluster.IN_PROGRESS).asString().isEmpty())
+        .forEach(files -> files.remove(SimXcatCluster.IN_PROGRESS));
+    for (JsonNode tables : tree.findValues("tables")) {
+      List<String> empty = new ArrayList<>();
+      tables
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isArray() && e.getValue().isEmpty()) {
+                  empty.add(e.getKey());
+                }
+              });
+      empty.forEach(((ObjectNode) tables)::remove);
+    }
+    return tree;
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static ClusterSpec load(Path file) throws Exception {
+    SpecLoader.Result loaded = SpecLoader.load(Files.readAllBytes(file), file.toString());
+    assertThat(loaded.errors()).as(Files.readString(file)).isEmpty();
+    return loaded.spec().orElseThrow();
+  }
+
+  @Test
+  void convergedClusterImportsIntoASpecThatValidatesAndPlansNoChanges() throws Exception {
+    String target = simulate("converged");
+    Path imported = dir.resolve("imported.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun validate = CliRun.of("validate", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("disagree");
+    assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+    assertThat(plan.exitCode()).as(plan.out() + Files.readString(imported)).isZero();
+    assertThat(plan.out()).isEqualTo("No changes. The cluster matches " + imported + ".\n");
+  }
+
+  @Test
+  void convergedImportDescribesTheSameDesiredStateAsTheExample() throws Exception {
+    String target = simulate("converged");
+    Path imported = dir.resolve("imported.yaml");
+
+    CliRun.of("import", "--target", target, "--out", imported.toString());
+
+    assertThat(DesiredState.of(load(imported)).resources())
+        .isEqualTo(DesiredState.of(load(Path.of("examples/cluster.yaml"))).resources());
+  }
+
+  @Test
+  void legacyClusterImportsWhatIsAndValidationNamesTheSeedRulesItBreaks() throws Exception {
+    String target = simulate("legacy");
+    Path imported = dir.resolve("legacy.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun first = CliRun.of("validate", imported.toString());
+    // The two decisions a cluster without HA has not made: which SNs pair up, and each
+    // group's backup. The admin writes them; validation then names the seed's rules.
+    String decided =
+        Files.readString(imported)
+            .replace("pairs: []", "pairs: [[sn01, sn02], [sn03, sn04]]")
+            .replace("primary: sn01\n", "primary: sn01\n    backup: sn02\n")
+            .replace("primary: sn02\n", "primary: sn02\n    backup: sn01\n")
+            .replace("primary: sn03\n", "primary: sn03\n    backup: sn04\n")
+            .replace("primary: sn04\n", "primary: sn04\n    backup: sn03\n");
+    Files.writeString(imported, decided);
+    CliRun second = CliRun.of("validate", imported.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(imported))
+        .contains("useNFSv4onAIX: \"no\"")
+        .contains("nfsVers: 3")
+        .contains("nameservers: <xcatmaster>");
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(ruleIds("error", first.out() + first.err()))
+        .containsExactlyInAnyOrder("schema-min-items", "missing-key");
+    assertThat(second.exitCode()).isEqualTo(1);
+    // The seed's rules for HASN that a pre-migration cluster breaks, each with its fix.
+    assertThat(ruleIds("error", second.out() + second.err()))
+        .as(second.out() + second.err())
+        .containsExactlyInAnyOrder(
+            "nameservers-empty",
+            "nfsv4-on-aix",
+            "sharedinstall-sns",
+            "image-nfs-vers",
+            "no-resolv-conf");
+    assertThat(ruleIds("warning", second.out() + second.err())).contains("spof-paging");
+  }
+
+  private static Set<String> ruleIds(String severity, String output) {
+    Set<String> ids = new TreeSet<>();
+    Matcher m = Pattern.compile(severity + "\\[([a-z0-9-]+)\\]").matcher(output);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  @Test
+  void driftTheSpecCanSayIsCapturedSoThePlanWithTheImportIsEmpty() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "16");
+    Path imported = dir.resolve("drifted.yaml");
+
+    CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+    CliRun example =
+        CliRun.of("plan", "examples/cluster.yaml", "--target", target, "--detailed-exitcode");
+
+    assertThat(example.exitCode()).as("the drift is real").isEqualTo(2);
+    assertThat(example.out()).contains("litefile");
+    assertThat(Files.readString(imported)).contains("options: tmpfs");
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+  }
+
+  @Test
+  void serviceNodesThatDisagreeAreListedWithTheirHostsAndTheMajorityIsWritten() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "3");
+    Path imported = dir.resolve("minority.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .contains("service nodes disagree on the ifixes (emgr -l):")
+        .contains("  sn03: IV27038,SF3548436\n")
+        .contains("  sn[01-02],sn04: IV22221m03,IV27038,SF3548436\n")
+        .contains("  written: the majority's (sn[01-02],sn04)");
+    assertThat(Files.readString(imported)).contains("- IV22221m03");
+    assertThat(plan.exitCode()).isEqualTo(2);
+    assertThat(plan.out()).contains("sn03").contains("IV22221m03");
+  }
+
+  @Test
+  void anNfsDomainThatIsNotTheSiteDomainIsReported() throws Exception {
+    String target = simulate("converged", "--drift", "1", "--seed", "8");
+
+    CliRun run = CliRun.of("import", "--target", target);
+
+    assertThat(run.out()).contains("domain: old.example.com");
+    assertThat(run.err())
+        .contains(
+            ": NFSv4 domain (/etc/nfs/local_domain) is p7hpc.example.com, the xCAT site domain"
+                + " old.example.com");
+  }
+
+  @Test
+  void importWritesTheHeaderAndNeverOverwritesASpec() throws Exception {
+    String target = simulate("converged");
+    Path existing = dir.resolve("cluster.yaml");
+    Files.writeString(existing, "mine\n");
+
+    CliRun printed = CliRun.of("import", "--target", target);
+    CliRun refused = CliRun.of("import", "--target", target, "--out", existing.toString());
+
+    assertThat(printed.out())
+        .startsWith(
+            "# yaml-language-server: $schema=https://hasnctl.dev/schema/cluster.schema.json\n")
+        .containsPattern("# Imported by hasnctl .* from " + Pattern.quote(target) + " at 20")
+        .contains("\nversion: 1\n");
+    assertThat(printed.out().indexOf("\nems:")).isLessThan(printed.out().indexOf("\nsite:"));
+    assertThat(printed.out().indexOf("\ngroups:")).isLessThan(printed.out().indexOf("\nsoftware:"));
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("exists");
+    assertThat(Files.readString(existing)).isEqualTo("mine\n");
+  }
+
+  @Test
+  void importChangesNothingInTheCluster() throws Exception {
+    String target = simulate("converged", "--drift", "2", "--seed", "7");
+    Path state = Path.of(target.substring("sim:".length()));
+    JsonNode before = withoutClock(state);
+
+    CliRun run = CliRun.of("import", "--target", target);
+
+    assertThat(run.out()).contains("version: 1");
+    assertThat(withoutClock(state).equals(before)).as("the cluster is unchanged").isTrue();
+  }
+
+  @Test
+  void importNeedsAnExistingClusterAndSaysSo() {
+    Path missing = dir.resolve("none.json");
+
+    CliRun noTarget = CliRun.of("import");
+    CliRun noCluster = CliRun.of("import", "--target", "sim:" + missing);
+
+    assertThat(noTarget.exitCode()).isEqualTo(1);
+    assertThat(noTarget.err()).contains("import needs --target");
+    assertThat(noCluster.exitCode()).isEqualTo(1);
+    assertThat(noCluster.err()).contains("does not exist: import reads an existing cluster");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+}
