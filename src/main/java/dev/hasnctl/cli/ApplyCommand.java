@@ -49,14 +49,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin private TargetOptions target;
 
-  @Option(
-      names = "--allow-disruption",
-      paramLabel = "NODERANGE",
-      description =
-          "Let these running nodes lose NFS: steps that would strand only them are not held "
-              + "(recorded in the journal). For when failing them over or shutting them down "
-              + "first is not possible.")
-  private String allowDisruption = "";
+  @Mixin private AllowDisruption allowDisruption;
 
   @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
   private boolean autoApprove;
@@ -137,7 +130,7 @@ final class ApplyCommand implements Callable<Integer> {
     } else {
       plan =
           session.plan(
-              Instant.now(), saved != null ? saved.allowedDisruption() : allowDisruption());
+              Instant.now(), saved != null ? saved.allowedDisruption() : allowDisruption.checked());
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
         throw new CliFailure(stale(session));
       }
@@ -234,18 +227,5 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliFailure(where + ": " + e.getMessage());
     }
-  }
-
-  /** The --allow-disruption noderange, checked: a bad one is an error before anything is probed. */
-  private String allowDisruption() {
-    if (allowDisruption.isEmpty()) {
-      return "";
-    }
-    try {
-      dev.hasnctl.model.Noderange.expand(allowDisruption);
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure("--allow-disruption: " + e.getMessage());
-    }
-    return allowDisruption;
   }
 }

@@ -35,14 +35,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin private TargetOptions target;
 
-  @Option(
-      names = "--allow-disruption",
-      paramLabel = "NODERANGE",
-      description =
-          "Let these running nodes lose NFS: steps that would strand only them are not held "
-              + "(recorded in the journal). For when failing them over or shutting them down "
-              + "first is not possible.")
-  private String allowDisruption = "";
+  @Mixin private AllowDisruption allowDisruption;
 
   @Mixin private PlanOutput output;
 
@@ -62,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
-      Plan plan = session.plan(Instant.now(), allowDisruption());
+      Plan plan = session.plan(Instant.now(), allowDisruption.checked());
       Optional<String> emsDown =
           EmsReach.unreachable(plan, session.spec.ems().name(), specFile.toString());
       if (emsDown.isPresent()) {
@@ -99,18 +92,5 @@ final class PlanCommand implements Callable<Integer> {
                     Clusters.absolute(session.cluster.description()),
                     session.specFile.toAbsolutePath().normalize().toString(),
                     Locks.sha256(session.specBytes)))));
-  }
-
-  /** The --allow-disruption noderange, checked: a bad one is an error before anything is probed. */
-  private String allowDisruption() {
-    if (allowDisruption.isEmpty()) {
-      return "";
-    }
-    try {
-      dev.hasnctl.model.Noderange.expand(allowDisruption);
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure("--allow-disruption: " + e.getMessage());
-    }
-    return allowDisruption;
   }
 }
