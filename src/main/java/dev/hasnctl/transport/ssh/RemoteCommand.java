@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
@@ -165,18 +166,39 @@ final class RemoteCommand {
     try {
       return ssh.startSession();
     } catch (IOException first) {
-      if (ssh.isConnected()) {
+      if (ssh.isConnected() && !closedUnderIt(first)) {
+        // The server refused a channel on a live connection (too many sessions, say): the
+        // connection, and every command running on it, stays as it is.
         throw new TransportException(
             Layer.CONNECT, host, "cannot open an SSH session: " + first.getMessage(), first);
       }
-      // The shared connection died since its last use: one fresh connection, then give up.
+      // The shared connection died since its last use, perhaps before the client noticed (its
+      // socket closed under it): one fresh connection, then give up.
       try {
-        return connection.client(host).startSession();
+        return connection.reconnect(host, ssh).startSession();
       } catch (IOException second) {
         throw new TransportException(
             Layer.CONNECT, host, "cannot open an SSH session: " + second.getMessage(), second);
       }
     }
+  }
+
+  /**
+   * Whether opening a session failed because the connection's socket or transport closed, which the
+   * client may not have noticed yet; a refused channel ({@link OpenFailException}) is not that.
+   */
+  private static boolean closedUnderIt(IOException e) {
+    if (e instanceof OpenFailException) {
+      return false;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketException
+          || t instanceof net.schmizz.sshj.transport.TransportException
+          || (t.getMessage() != null && t.getMessage().contains("closed"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Ends a command that outlived its deadline without waiting for the remote side. */

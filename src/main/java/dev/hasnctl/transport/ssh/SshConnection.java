@@ -67,6 +67,20 @@ final class SshConnection {
     }
   }
 
+  /**
+   * A new client in place of {@code dead}, which failed although it may still look connected; a
+   * client another thread already replaced it with is returned as it is.
+   *
+   * @throws TransportException {@link Layer#CONNECT} or {@link Layer#AUTH}, naming {@code host}
+   */
+  synchronized SSHClient reconnect(HostName host, SSHClient dead) throws TransportException {
+    if (client == dead) {
+      disconnectQuietly();
+      client = null;
+    }
+    return client(host);
+  }
+
   /** Whether the connection is up, without connecting. */
   synchronized boolean isConnected() {
     return client != null && client.isConnected();
