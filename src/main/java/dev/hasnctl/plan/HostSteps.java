@@ -72,6 +72,22 @@ final class HostSteps {
 
   private Step step(
       String id, HostName host, Phase phase, Argv command, String why, List<Change> fixes) {
+    return step(id, host, phase, command, List.of(), why, fixes);
+  }
+
+  private Step step(
+      String id, HostName host, Phase phase, Script script, String why, List<Change> fixes) {
+    return step(id, host, phase, script.toArgv(), script.backups(), why, fixes);
+  }
+
+  private Step step(
+      String id,
+      HostName host,
+      Phase phase,
+      Argv command,
+      List<Backup> backups,
+      String why,
+      List<Change> fixes) {
     Step step =
         new Step(
             id,
@@ -82,25 +98,8 @@ final class HostSteps {
             command,
             why,
             fixes.stream().map(Change::id).toList(),
-            Set.of());
-    out.add(step);
-    return step;
-  }
-
-  private Step step(
-      String id, HostName host, Phase phase, Script script, String why, List<Change> fixes) {
-    Step step =
-        new Step(
-            id,
-            host,
-            host,
-            phase,
             Set.of(),
-            script.toArgv(),
-            why,
-            fixes.stream().map(Change::id).toList(),
-            Set.of(),
-            script.backups());
+            backups);
     out.add(step);
     return step;
   }

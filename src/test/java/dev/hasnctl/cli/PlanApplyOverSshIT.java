@@ -26,41 +26,8 @@ class PlanApplyOverSshIT {
     Files.copy(Path.of("examples/cluster.yaml"), spec);
     assertThat(CliRun.of("sim", "init", spec.toString(), "--out", state.toString()).exitCode())
         .isZero();
-    Process keygen =
-        new ProcessBuilder(
-                "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString())
-            .redirectErrorStream(true)
-            .start();
-    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    Path knownHosts = dir.resolve("known_hosts");
-
-    StringWriter printed = new StringWriter();
-    CommandLine serve = Main.commandLine();
-    serve.setOut(new PrintWriter(printed, true));
-    Thread server =
-        new Thread(
-            () ->
-                serve.execute(
-                    "sim",
-                    "serve",
-                    state.toString(),
-                    "--port",
-                    "0",
-                    "--authorized-keys",
-                    dir.resolve("id.pub").toString(),
-                    "--known-hosts-out",
-                    knownHosts.toString()));
-    server.start();
-    try {
-      int port = SimServeCommandIT.awaitPort(printed);
-      List<String> target =
-          List.of(
-              "--target",
-              "ssh://root@127.0.0.1:" + port,
-              "--ssh-key",
-              dir.resolve("id").toString(),
-              "--known-hosts",
-              knownHosts.toString());
+    try (Served served = Served.start(dir, state)) {
+      List<String> target = served.target();
 
       CliRun plan = run("plan", spec.toString(), "--detailed-exitcode", target);
       CliRun apply = run("apply", spec.toString(), "--auto-approve", target);
@@ -71,9 +38,6 @@ class PlanApplyOverSshIT {
       assertThat(apply.exitCode()).as(apply.err()).isZero();
       assertThat(again.exitCode()).as(again.err()).isZero();
       assertThat(again.out()).isEqualTo("No changes. The cluster matches " + spec + ".\n");
-    } finally {
-      server.interrupt();
-      server.join(TimeUnit.SECONDS.toMillis(10));
     }
   }
 
@@ -109,40 +73,8 @@ class PlanApplyOverSshIT {
         "drop-connection",
         "ems01",
         "xdsh sn02 *exports.hasnctl.new*");
-    Process keygen =
-        new ProcessBuilder(
-                "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString())
-            .redirectErrorStream(true)
-            .start();
-    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    Path knownHosts = dir.resolve("known_hosts");
-    StringWriter printed = new StringWriter();
-    CommandLine serve = Main.commandLine();
-    serve.setOut(new PrintWriter(printed, true));
-    Thread server =
-        new Thread(
-            () ->
-                serve.execute(
-                    "sim",
-                    "serve",
-                    state.toString(),
-                    "--port",
-                    "0",
-                    "--authorized-keys",
-                    dir.resolve("id.pub").toString(),
-                    "--known-hosts-out",
-                    knownHosts.toString()));
-    server.start();
-    try {
-      int port = SimServeCommandIT.awaitPort(printed);
-      List<String> target =
-          List.of(
-              "--target",
-              "ssh://root@127.0.0.1:" + port,
-              "--ssh-key",
-              dir.resolve("id").toString(),
-              "--known-hosts",
-              knownHosts.toString());
+    try (Served served = Served.start(dir, state)) {
+      List<String> target = served.target();
 
       CliRun cut = run("apply", spec.toString(), "--auto-approve", target);
       CliRun.of("sim", "fault", state.toString(), "clear", "ems01");
@@ -162,9 +94,6 @@ class PlanApplyOverSshIT {
               .orElseThrow();
       assertThat(sn02.files.get(backup)).isEqualTo(original);
       assertThat(run("plan", spec.toString(), "--detailed-exitcode", target).exitCode()).isZero();
-    } finally {
-      server.interrupt();
-      server.join(TimeUnit.SECONDS.toMillis(10));
     }
   }
 
@@ -177,5 +106,61 @@ class PlanApplyOverSshIT {
       args[3 + i] = target.get(i);
     }
     return CliRun.of(args);
+  }
+
+  /** The simulated cluster in {@code state}, served over SSH with a key made for the test. */
+  private record Served(Thread server, List<String> target) implements AutoCloseable {
+    static Served start(Path dir, Path state) throws Exception {
+      Process keygen =
+          new ProcessBuilder(
+                  "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString())
+              .redirectErrorStream(true)
+              .start();
+      assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      Path knownHosts = dir.resolve("known_hosts");
+      StringWriter printed = new StringWriter();
+      CommandLine serve = Main.commandLine();
+      serve.setOut(new PrintWriter(printed, true));
+      Thread server =
+          new Thread(
+              () ->
+                  serve.execute(
+                      "sim",
+                      "serve",
+                      state.toString(),
+                      "--port",
+                      "0",
+                      "--authorized-keys",
+                      dir.resolve("id.pub").toString(),
+                      "--known-hosts-out",
+                      knownHosts.toString()));
+      server.start();
+      int port;
+      try {
+        port = SimServeCommandIT.awaitPort(printed);
+      } catch (Exception | AssertionError e) {
+        server.interrupt();
+        throw e;
+      }
+      return new Served(
+          server,
+          List.of(
+              "--target",
+              "ssh://root@127.0.0.1:" + port,
+              "--ssh-key",
+              dir.resolve("id").toString(),
+              "--known-hosts",
+              knownHosts.toString()));
+    }
+
+    @Override
+    public void close() {
+      server.interrupt();
+      try {
+        server.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }
