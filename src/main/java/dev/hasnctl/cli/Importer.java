@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,7 @@ final class Importer {
   private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private final List<String> disagreements = new ArrayList<>();
+  private final Set<String> idle = new TreeSet<>();
 
   private Importer(Discovered found) {
     this.found = found;
@@ -138,6 +140,13 @@ final class Importer {
     tree.put("images", images());
     Optional<ConsoleRedirect> redirect = consoleRedirect();
     tree.put("groups", groups(paging, redirect, sns));
+    idle.forEach(
+        sn ->
+            disagreements.add(
+                sn
+                    + " serves no compute node now (no servicenode lists it first), though nodes"
+                    + " name it as their backup: moved by snmove? xCAT does not record from where;"
+                    + " each such group's comment says how to write the move (active: backup)."));
     nfsFailover().ifPresent(f -> tree.put("nfsFailover", f));
     tree.put("statelite", statelite());
     tree.put("litefile", litefile());
@@ -608,10 +617,7 @@ final class Importer {
             "/groups/" + g + "/primary",
             "servicenode names one SN only: these nodes have no backup SN yet.");
       }
-      comment(
-          "/groups/" + g,
-          "primary: the SN that serves these nodes now (first in servicenode); swap with backup"
-              + " and set active: backup if they were moved there by snmove.");
+      comment("/groups/" + g, primaryComment(servers, sns));
       entry.put("image", key.get(3));
       List<String> own = new ArrayList<>(names(key.get(4)));
       own.remove(Discovery.REPLICATION_POSTSCRIPT);
@@ -639,6 +645,40 @@ final class Importer {
       out.add(entry);
     }
     return out;
+  }
+
+  /**
+   * Why the group's primary is the SN its nodes use now: xCAT records only that (snmove puts the
+   * new SN first in servicenode, snmove.pm; mkdsklsnode -p reads the first as the primary), not
+   * which SN served them before a move. When the backup serves no node at all, a move is likely,
+   * and the comment and standard error say how to write it so failback finds it.
+   */
+  private String primaryComment(List<String> servers, List<String> sns) {
+    String usual =
+        "primary: the SN these nodes use now (first in servicenode), as xCAT reads it; xCAT keeps"
+            + " no record of an SN they were moved from.";
+    if (servers.size() < 2 || servesNodes(servers.get(1), sns)) {
+      return usual;
+    }
+    String from = servers.get(1);
+    String to = servers.get(0);
+    idle.add(from);
+    return usual
+        + " "
+        + from
+        + " serves no compute node now: if snmove moved these nodes from it, write primary: "
+        + from
+        + ", backup: "
+        + to
+        + ", active: backup (the same cluster; failback "
+        + from
+        + " then moves them back).";
+  }
+
+  private boolean servesNodes(String sn, List<String> sns) {
+    return found.nodes().entrySet().stream()
+        .filter(n -> !sns.contains(n.getKey()))
+        .anyMatch(n -> first(n.getValue().getOrDefault("servicenode", "")).equals(sn));
   }
 
   private Optional<Map<String, Object>> nfsFailover() {

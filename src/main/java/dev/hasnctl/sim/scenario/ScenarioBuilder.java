@@ -6,6 +6,7 @@ import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
+import dev.hasnctl.sim.GpfsShare;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
@@ -285,7 +286,9 @@ public final class ScenarioBuilder {
       for (var file : group.paging().get().files()) {
         String path = pagingDir + "/" + name + "/" + file.name();
         if (server != null) {
-          server.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
+          for (SimHost sharing : GpfsShare.hostsSeeing(state, server, path)) {
+            sharing.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
+          }
         }
         PagingSpace space = new PagingSpace();
         space.name = file.name();
