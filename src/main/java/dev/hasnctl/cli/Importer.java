@@ -346,8 +346,12 @@ final class Importer {
     return out;
   }
 
-  /** The options after the replicas in the SNs' /install exports, the majority's. */
+  /**
+   * The options of the SNs' /install export (the replicas, which hasnctl derives from the pairs,
+   * taken off), the majority's; a cluster before the migration exports it without replicas.
+   */
   private Optional<List<String>> exportOptions(List<String> sns) {
+    String installDir = found.site().getOrDefault("installdir", "/install");
     Optional<String> options =
         majority(
             "the /install export options (/etc/exports)",
@@ -355,12 +359,21 @@ final class Importer {
             sn ->
                 fact(sn).flatMap(ServiceNodeFacts::exports).stream()
                     .flatMap(List::stream)
-                    .filter(l -> !replicas(l).isEmpty())
-                    .map(l -> l.strip().split("\\s+", 2)[1])
-                    .filter(o -> o.indexOf(',') > 0)
-                    .map(o -> o.substring(o.indexOf(',') + 1))
+                    .map(l -> l.strip().split("\\s+", 2))
+                    .filter(p -> p.length == 2 && p[0].equals(installDir) && p[1].startsWith("-"))
+                    .map(p -> withoutReplicas(p[1].substring(1)))
+                    .filter(o -> !o.isEmpty())
                     .findFirst());
     return options.map(o -> List.of(o.split(",", -1)));
+  }
+
+  /** Export options without a leading {@code replicas=...}. */
+  private static String withoutReplicas(String options) {
+    if (!options.startsWith("replicas=")) {
+      return options;
+    }
+    int comma = options.indexOf(',');
+    return comma < 0 ? "" : options.substring(comma + 1);
   }
 
   private Map<String, Object> serviceOrder(List<String> sns) {

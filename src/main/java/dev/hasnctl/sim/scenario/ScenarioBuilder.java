@@ -213,7 +213,7 @@ public final class ScenarioBuilder {
     // mkdsklsnode has run: the NIM machine on the primary SN, and with HASN on the backup too.
     List<HostName> definedOn =
         scenario == Scenario.CONVERGED
-            ? List.of(group.backup(), group.primary())
+            ? List.of(group.backupServiceNode(), group.primary())
             : List.of(group.primary());
     for (HostName sn : definedOn) {
       state
@@ -227,7 +227,7 @@ public final class ScenarioBuilder {
                   .with("spot", group.image()));
     }
     ServiceNode primary = spec.serviceNode(group.primary().value()).orElseThrow();
-    ServiceNode backup = spec.serviceNode(group.backup().value()).orElseThrow();
+    ServiceNode backup = spec.serviceNode(group.backupServiceNode().value()).orElseThrow();
     ServiceNode active = group.active() == ComputeGroup.Active.PRIMARY ? primary : backup;
     String image = group.image();
     String mount = spec.sharedInstall().mountPoint().value();
