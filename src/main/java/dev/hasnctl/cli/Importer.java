@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,7 @@ final class Importer {
   private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private final List<String> disagreements = new ArrayList<>();
+  private final Set<String> idle = new TreeSet<>();
 
   private Importer(Discovered found) {
     this.found = found;
@@ -138,6 +140,13 @@ final class Importer {
     tree.put("images", images());
     Optional<ConsoleRedirect> redirect = consoleRedirect();
     tree.put("groups", groups(paging, redirect, sns));
+    idle.forEach(
+        sn ->
+            disagreements.add(
+                sn
+                    + " serves no compute node now (no servicenode lists it first), though nodes"
+                    + " name it as their backup: moved by snmove? xCAT does not record from where;"
+                    + " each such group's comment says how to write the move (active: backup)."));
     nfsFailover().ifPresent(f -> tree.put("nfsFailover", f));
     tree.put("statelite", statelite());
     tree.put("litefile", litefile());
@@ -337,8 +346,12 @@ final class Importer {
     return out;
   }
 
-  /** The options after the replicas in the SNs' /install exports, the majority's. */
+  /**
+   * The options of the SNs' /install export (the replicas, which hasnctl derives from the pairs,
+   * taken off), the majority's; a cluster before the migration exports it without replicas.
+   */
   private Optional<List<String>> exportOptions(List<String> sns) {
+    String installDir = found.site().getOrDefault("installdir", "/install");
     Optional<String> options =
         majority(
             "the /install export options (/etc/exports)",
@@ -346,12 +359,21 @@ final class Importer {
             sn ->
                 fact(sn).flatMap(ServiceNodeFacts::exports).stream()
                     .flatMap(List::stream)
-                    .filter(l -> !replicas(l).isEmpty())
-                    .map(l -> l.strip().split("\\s+", 2)[1])
-                    .filter(o -> o.indexOf(',') > 0)
-                    .map(o -> o.substring(o.indexOf(',') + 1))
+                    .map(l -> l.strip().split("\\s+", 2))
+                    .filter(p -> p.length == 2 && p[0].equals(installDir) && p[1].startsWith("-"))
+                    .map(p -> withoutReplicas(p[1].substring(1)))
+                    .filter(o -> !o.isEmpty())
                     .findFirst());
     return options.map(o -> List.of(o.split(",", -1)));
+  }
+
+  /** Export options without a leading {@code replicas=...}. */
+  private static String withoutReplicas(String options) {
+    if (!options.startsWith("replicas=")) {
+      return options;
+    }
+    int comma = options.indexOf(',');
+    return comma < 0 ? "" : options.substring(comma + 1);
   }
 
   private Map<String, Object> serviceOrder(List<String> sns) {
@@ -608,10 +630,7 @@ final class Importer {
             "/groups/" + g + "/primary",
             "servicenode names one SN only: these nodes have no backup SN yet.");
       }
-      comment(
-          "/groups/" + g,
-          "primary: the SN that serves these nodes now (first in servicenode); swap with backup"
-              + " and set active: backup if they were moved there by snmove.");
+      comment("/groups/" + g, primaryComment(servers, sns));
       entry.put("image", key.get(3));
       List<String> own = new ArrayList<>(names(key.get(4)));
       own.remove(Discovery.REPLICATION_POSTSCRIPT);
@@ -639,6 +658,40 @@ final class Importer {
       out.add(entry);
     }
     return out;
+  }
+
+  /**
+   * Why the group's primary is the SN its nodes use now: xCAT records only that (snmove puts the
+   * new SN first in servicenode, snmove.pm; mkdsklsnode -p reads the first as the primary), not
+   * which SN served them before a move. When the backup serves no node at all, a move is likely,
+   * and the comment and standard error say how to write it so failback finds it.
+   */
+  private String primaryComment(List<String> servers, List<String> sns) {
+    String usual =
+        "primary: the SN these nodes use now (first in servicenode), as xCAT reads it; xCAT keeps"
+            + " no record of an SN they were moved from.";
+    if (servers.size() < 2 || servesNodes(servers.get(1), sns)) {
+      return usual;
+    }
+    String from = servers.get(1);
+    String to = servers.get(0);
+    idle.add(from);
+    return usual
+        + " "
+        + from
+        + " serves no compute node now: if snmove moved these nodes from it, write primary: "
+        + from
+        + ", backup: "
+        + to
+        + ", active: backup (the same cluster; failback "
+        + from
+        + " then moves them back).";
+  }
+
+  private boolean servesNodes(String sn, List<String> sns) {
+    return found.nodes().entrySet().stream()
+        .filter(n -> !sns.contains(n.getKey()))
+        .anyMatch(n -> first(n.getValue().getOrDefault("servicenode", "")).equals(sn));
   }
 
   private Optional<Map<String, Object>> nfsFailover() {

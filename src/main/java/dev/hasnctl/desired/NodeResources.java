@@ -69,7 +69,7 @@ final class NodeResources {
         Map<String, String> diskless = Map.of("image", group.image());
         out.add(
             Resource.managed(
-                new ResourceId(group.backup(), ResourceKind.DISKLESS_NODE, node),
+                new ResourceId(group.backupServiceNode(), ResourceKind.DISKLESS_NODE, node),
                 diskless,
                 origin + "/backup"));
         out.add(

@@ -33,6 +33,11 @@ public enum ResourceKind {
   /** A node's NIM diskless definition on one SN (mkdsklsnode -b or -p), keyed by node. */
   DISKLESS_NODE("diskless-node"),
   /**
+   * An SN's copies of an image's NIM resources (mkdsklsnode defines them on each SN serving the
+   * image), keyed by image; their NFS version is what {@code lsnim -a nfs_vers} shows there.
+   */
+  NIM_RESOURCES("nim-resources"),
+  /**
    * What a booted compute node runs with from its SN, keyed by node on the node itself: the server
    * in {@code /etc/xcatinfo} and the default gateway. A node that has not booted from xCAT yet has
    * nothing to check.

@@ -69,6 +69,12 @@ public final class Diff {
       // admin's. (A node xCAT says runs but that does not answer is observed as not responding.)
       return Optional.empty();
     }
+    if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.NIM_RESOURCES) {
+      // An SN holds no copy of the image yet: mkdsklsnode makes it for the first node defined
+      // there, with the NIM primary's nfs_vers (aixinstall.pm make_SN_resource), so the plan's
+      // diskless-node steps create it; only a copy that exists can differ.
+      return Optional.empty();
+    }
     if (have instanceof Observed.Absent) {
       Action action = want.checkOnly() ? Action.REPORT : Action.CREATE;
       ChangeReason reason = want.checkOnly() ? ChangeReason.CHECK_FAILED : ChangeReason.MISSING;

@@ -75,6 +75,7 @@ public final class Planner {
     steps.addAll(
         new HostSteps(spec, edits)
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
+    steps.addAll(new NimCopySteps().build(actionable));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
     Map<HostName, HostName> partners = partners(spec);

@@ -2,6 +2,7 @@ package dev.hasnctl.probe;
 
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NimVersions;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
@@ -106,6 +107,9 @@ final class HostReader {
         case DISKLESS_NODE ->
             once(
                 done, "lsnim", () -> script.run("lsnim", Argv.of("lsnim", "-t", "diskless", "-l")));
+        case NIM_RESOURCES ->
+            once(
+                done, "nfs_vers", () -> script.run("nfs_vers", Argv.of("lsnim", "-a", "nfs_vers")));
         case RUNNING_NODE -> {
           fileSection(script, done, XCATINFO);
           once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
@@ -158,12 +162,14 @@ final class HostReader {
    * @param spots an osimage to the NIM spot that serves it (the osimage's attribute of that name),
    *     when the EMS showed it
    * @param sn the SN behind a server name or address a node prints (showfs, sysdumpdev)
+   * @param imageResources an osimage to the NIM resources it names, when the EMS showed it
    */
   record Context(
       Map<String, String> serverNames,
       Map<String, String> spots,
-      java.util.function.Function<String, Optional<String>> sn) {
-    static final Context NONE = new Context(Map.of(), Map.of(), name -> Optional.empty());
+      java.util.function.Function<String, Optional<String>> sn,
+      Map<String, List<String>> imageResources) {
+    static final Context NONE = new Context(Map.of(), Map.of(), name -> Optional.empty(), Map.of());
   }
 
   /** As {@link #read(HostName, List, Sections)}, knowing {@code context}. */
@@ -475,6 +481,9 @@ final class HostReader {
         boolean serves = spot.equals(context.spots().getOrDefault(image, image));
         return present(id, Map.of("image", serves ? image : spot), false);
       }
+      case NIM_RESOURCES -> {
+        return nimCopies(id, want, sections, parsed);
+      }
       case PAGING_FILE -> {
         String root = pagingRoot(key);
         List<String> lines = sections.get("paging:" + root).orElse(List.of());
@@ -493,6 +502,50 @@ final class HostReader {
       }
     }
     throw new IllegalStateException("no reader for " + id.kind());
+  }
+
+  /**
+   * An SN's copies of an image's NIM resources: absent when it holds none, else their NFS version,
+   * naming the copies whose version is not the wanted one (see {@link NimVersions}).
+   */
+  private static Observed nimCopies(
+      ResourceId id, Resource want, Sections sections, Map<String, Object> parsed)
+      throws Unparseable {
+    Context context = (Context) parsed.get(CONTEXT);
+    List<String> names = context.imageResources().get(id.key());
+    if (names == null) {
+      throw new Unparseable(
+          "the EMS did not show image " + id.key() + " (lsdef -t osimage): its NIM resources");
+    }
+    Map<String, Map<String, String>> nim =
+        cached(parsed, "nfs_vers", () -> Parsers.lsnimLong(section(sections, "nfs_vers")));
+    List<String> held = names.stream().filter(nim::containsKey).toList();
+    if (held.isEmpty()) {
+      return new Observed.Absent(id);
+    }
+    String wanted = want.properties().getOrDefault("nfs_vers", "");
+    List<String> others =
+        held.stream()
+            .filter(n -> !wanted.equals(nim.get(n).getOrDefault("nfs_vers", ImageMeaning.UNSET)))
+            .filter(NimVersions::isName)
+            .toList();
+    String seen = ImageMeaning.nfsVers(held, nim);
+    return present(id, Map.of("nfs_vers", NimVersions.describe(seen, others)), false);
+  }
+
+  /** Each osimage's NIM resources, from the EMS's lsdef section if it ran and was read. */
+  static Map<String, List<String>> imageResources(Sections sections) {
+    Map<String, List<String>> out = new TreeMap<>();
+    if (sections.get("osimage").isEmpty() || !sections.ok("osimage")) {
+      return out;
+    }
+    try {
+      Parsers.lsdefLong(sections.get("osimage").get())
+          .forEach((image, attributes) -> out.put(image, ImageMeaning.resources(attributes)));
+    } catch (Unparseable e) {
+      // The osimage resources report it; the SNs' copies are then unknown.
+    }
+    return out;
   }
 
   /** Each osimage's {@code spot} attribute, from the EMS's lsdef section if it ran and was read. */

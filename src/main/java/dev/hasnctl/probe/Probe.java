@@ -120,6 +120,7 @@ public final class Probe {
       emsResources.addAll(servedImages);
     }
     Map<String, String> spots = new HashMap<>();
+    Map<String, List<String>> imageResources = new HashMap<>();
     if (emsResources != null) {
       Optional<String> emsDown;
       try {
@@ -127,6 +128,7 @@ public final class Probe {
         emsDown = notAnEms(sections);
         if (emsDown.isEmpty()) {
           spots.putAll(HostReader.spots(sections));
+          imageResources.putAll(HostReader.imageResources(sections));
           recordNodeStatus(sections);
           out.putAll(HostReader.read(ems, emsResources, sections));
         }
@@ -168,7 +170,8 @@ public final class Probe {
               new HostReader.Context(
                   serverNames(desired),
                   spots,
-                  server -> names.serviceNode(server).map(HostName::value))));
+                  server -> names.serviceNode(server).map(HostName::value),
+                  imageResources)));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
@@ -237,9 +240,14 @@ public final class Probe {
     List<Resource> out = new ArrayList<>();
     for (List<Resource> resources : byHost.values()) {
       for (Resource r : resources) {
-        if (r.id().kind() == ResourceKind.DISKLESS_NODE) {
-          ResourceId image =
-              new ResourceId(ems, ResourceKind.OSIMAGE, r.properties().getOrDefault("image", ""));
+        String served =
+            switch (r.id().kind()) {
+              case DISKLESS_NODE -> r.properties().getOrDefault("image", "");
+              case NIM_RESOURCES -> r.id().key();
+              default -> "";
+            };
+        if (!served.isEmpty()) {
+          ResourceId image = new ResourceId(ems, ResourceKind.OSIMAGE, served);
           if (have.add(image)) {
             desired.get(image).ifPresent(out::add);
           }

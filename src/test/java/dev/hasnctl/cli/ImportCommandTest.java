@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.sim.xcat.SimXcatCluster;
 import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.ComputeGroup;
 import dev.hasnctl.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,44 +111,170 @@ class ImportCommandTest {
         .isEqualTo(DesiredState.of(load(Path.of("examples/cluster.yaml"))).resources());
   }
 
+  /** The converged cluster after sn03 died and its nodes were failed over to sn04. */
+  private String failedOver(Path spec) throws Exception {
+    Files.copy(Path.of("examples/cluster.yaml"), spec);
+    String target = simulate("converged");
+    String state = target.substring("sim:".length());
+    assertThat(CliRun.of("sim", "fault", state, "down", "sn03").exitCode()).isZero();
+    CliRun failover =
+        CliRun.of(
+            "failover",
+            "sn03",
+            spec.toString(),
+            "--target",
+            target,
+            "--write",
+            "--apply",
+            "--auto-approve");
+    assertThat(failover.out()).as(failover.err()).contains("Apply complete");
+    return target;
+  }
+
+  @Test
+  void afterAFailoverTheImportNamesTheSnTheNodesUseAndPlansAsTheFailoverSpec() throws Exception {
+    Path written = dir.resolve("cluster.yaml");
+    String target = failedOver(written);
+    CliRun.of("sim", "fault", target.substring("sim:".length()), "up", "sn03");
+    Path imported = dir.resolve("moved.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target);
+    CliRun planWritten = CliRun.of("plan", written.toString(), "--target", target);
+    ClusterSpec spec = load(imported);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    ComputeGroup moved =
+        spec.groups().stream().filter(g -> g.name().equals("sn03group")).findFirst().orElseThrow();
+    assertThat(moved.activeServiceNode().value()).isEqualTo("sn04");
+    assertThat(moved.standbyServiceNode().value()).isEqualTo("sn03");
+    assertThat(moved.paging()).as("the paging files are on the shared /install").isPresent();
+    assertThat(run.err()).contains("sn03 serves no compute node now");
+    assertThat(Files.readString(imported))
+        .contains("write primary: sn03, backup: sn04, active: backup");
+    // Back up, sn03 serves its nodes' mounts again (NFSv4 fails back) while xCAT still names
+    // sn04: both specs see only that check, nothing to change.
+    assertThat(plan.out())
+        .contains("Plan: 0 to add, 0 to change, 0 to destroy.")
+        .contains("128 nodes served by another SN than the spec's: cn[0257-0384]")
+        .doesNotContain("not observed");
+    assertThat(planWritten.out().lines().filter(l -> !l.contains(".yaml")).toList())
+        .isEqualTo(plan.out().lines().filter(l -> !l.contains(".yaml")).toList());
+  }
+
+  @Test
+  void aMoveWrittenAsActiveBackupIsTheFailoverSpecAndFailsBack() throws Exception {
+    Path written = dir.resolve("cluster.yaml");
+    String target = failedOver(written);
+    CliRun.of("sim", "fault", target.substring("sim:".length()), "up", "sn03");
+    Path imported = dir.resolve("moved.yaml");
+    CliRun.of("import", "--target", target, "--out", imported.toString());
+    // What the comment above sn03group says to write when snmove moved its nodes from sn03.
+    String text = Files.readString(imported);
+    int at = text.indexOf("name: sn03group");
+    String edited =
+        text.substring(0, at)
+            + text.substring(at)
+                .replaceFirst(
+                    "primary: sn04\n    backup: sn03\n",
+                    "primary: sn03\n    backup: sn04\n    active: backup\n");
+    Files.writeString(imported, edited);
+    Set<String> fromImport = meaning(load(imported));
+    Set<String> fromFailover = meaning(load(written));
+    fromImport.removeAll(meaning(load(written)));
+    fromFailover.removeAll(meaning(load(imported)));
+
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target);
+    CliRun failback =
+        CliRun.of(
+            "failback",
+            "sn03",
+            imported.toString(),
+            "--target",
+            target,
+            "--write",
+            "--apply",
+            "--auto-approve");
+    CliRun after =
+        CliRun.of("plan", imported.toString(), "--target", target, "--detailed-exitcode");
+
+    assertThat(edited).isNotEqualTo(text);
+    assertThat(fromImport).as("desired only by the import").isEmpty();
+    assertThat(fromFailover).as("desired only by failover --write").isEmpty();
+    assertThat(plan.out()).contains("Plan: 0 to add, 0 to change, 0 to destroy.");
+    assertThat(failback.out()).as(failback.err()).contains("Apply complete");
+    assertThat(after.exitCode()).as(after.out()).isZero();
+  }
+
+  /** The desired resources and their properties, not the spec lines they come from. */
+  private static Set<String> meaning(ClusterSpec spec) {
+    Set<String> out = new TreeSet<>();
+    DesiredState.of(spec)
+        .resources()
+        .values()
+        .forEach(r -> out.add(r.id() + " " + r.properties() + " " + r.checkOnly()));
+    return out;
+  }
+
+  @Test
+  void whileTheFailedSnIsDownTheImportPlansNoChangesOnWhatItSees() throws Exception {
+    String target = failedOver(dir.resolve("cluster.yaml"));
+    Path imported = dir.resolve("moved.yaml");
+
+    CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
+    CliRun plan = CliRun.of("plan", imported.toString(), "--target", target);
+    ComputeGroup moved =
+        load(imported).groups().stream()
+            .filter(g -> g.name().equals("sn03group"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(run.exitCode()).as("sn03 could not be read").isEqualTo(3);
+    assertThat(run.err()).contains("could not read sn03");
+    assertThat(moved.activeServiceNode().value()).isEqualTo("sn04");
+    assertThat(moved.paging()).as("sn04 lists the paging files of the shared /install").isPresent();
+    assertThat(plan.out())
+        .contains("Plan: 0 to add, 0 to change, 0 to destroy.")
+        .contains("not observed on sn03");
+  }
+
   @Test
   void legacyClusterImportsWhatIsAndValidationNamesTheSeedRulesItBreaks() throws Exception {
     String target = simulate("legacy");
     Path imported = dir.resolve("legacy.yaml");
 
     CliRun run = CliRun.of("import", "--target", target, "--out", imported.toString());
-    CliRun first = CliRun.of("validate", imported.toString());
-    // The two decisions a cluster without HA has not made: which SNs pair up, and each
-    // group's backup. The admin writes them; validation then names the seed's rules.
-    String decided =
-        Files.readString(imported)
-            .replace("pairs: []", "pairs: [[sn01, sn02], [sn03, sn04]]")
-            .replace("primary: sn01\n", "primary: sn01\n    backup: sn02\n")
-            .replace("primary: sn02\n", "primary: sn02\n    backup: sn01\n")
-            .replace("primary: sn03\n", "primary: sn03\n    backup: sn04\n")
-            .replace("primary: sn04\n", "primary: sn04\n    backup: sn03\n");
-    Files.writeString(imported, decided);
-    CliRun second = CliRun.of("validate", imported.toString());
+    CliRun validate = CliRun.of("validate", imported.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(imported))
         .contains("useNFSv4onAIX: \"no\"")
         .contains("nfsVers: 3")
-        .contains("nameservers: <xcatmaster>");
-    assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(ruleIds("error", first.out() + first.err()))
-        .containsExactlyInAnyOrder("schema-min-items", "missing-key");
-    assertThat(second.exitCode()).isEqualTo(1);
-    // The seed's rules for HASN that a pre-migration cluster breaks, each with its fix.
-    assertThat(ruleIds("error", second.out() + second.err()))
-        .as(second.out() + second.err())
+        .contains("nameservers: <xcatmaster>")
+        .contains("pairs: []")
+        .contains("- vers=3");
+    assertThat(validate.exitCode()).isEqualTo(1);
+    // Each is a rule of the seed's HASN setup that a cluster from before the migration breaks
+    // (docs/rules/<id>.md quotes the seed): no SN pairs and no backup in servicenode
+    // ("Compute node definitions in xCAT will have both a primary and a backup service node"),
+    // name servers on the SNs, NFSv3 (site, export, images), no sharedinstall=sns, and NIM's
+    // resolv_conf resources. Nothing about the file's shape: it loads as written.
+    assertThat(ruleIds("error", validate.out() + validate.err()))
+        .as(validate.out() + validate.err())
         .containsExactlyInAnyOrder(
+            "pairs-mutual",
+            "group-pair",
             "nameservers-empty",
             "nfsv4-on-aix",
             "sharedinstall-sns",
+            "exports-vers4",
             "image-nfs-vers",
             "no-resolv-conf");
-    assertThat(ruleIds("warning", second.out() + second.err())).contains("spof-paging");
+    // NIM's swapnfs0 is all the paging a legacy node has.
+    assertThat(ruleIds("warning", validate.out() + validate.err())).contains("spof-paging");
+    assertThat(validate.out() + validate.err())
+        .contains("group sn01group has no backup, so nothing takes over its nodes when sn01 fails")
+        .contains("sn03 is in no pair");
   }
 
   private static Set<String> ruleIds(String severity, String output) {

@@ -57,11 +57,16 @@ class PlannerTest {
     Plan plan = plan(r -> shippedByXcat(r) ? present(r) : new Observed.Absent(r.id()));
 
     assertThat(plan.steps()).isNotEmpty();
-    // A node that has not booted (no /etc/xcatinfo) has no running state to correct.
+    // A node that has not booted (no /etc/xcatinfo) has no running state to correct; an SN's
+    // copies of an image's NIM resources come with the mkdsklsnode that defines its nodes.
     assertThat(plan.toAdd())
         .isEqualTo(
             desired.list().stream()
-                .filter(r -> !shippedByXcat(r) && r.id().kind() != ResourceKind.RUNNING_NODE)
+                .filter(
+                    r ->
+                        !shippedByXcat(r)
+                            && r.id().kind() != ResourceKind.RUNNING_NODE
+                            && r.id().kind() != ResourceKind.NIM_RESOURCES)
                 .count());
     assertRulesHold(plan);
   }

@@ -4,6 +4,7 @@ import static dev.hasnctl.sim.Invocation.fail;
 import static dev.hasnctl.sim.Invocation.ok;
 
 import dev.hasnctl.sim.Commands;
+import dev.hasnctl.sim.GpfsShare;
 import dev.hasnctl.sim.HostFiles;
 import dev.hasnctl.sim.Invocation;
 import dev.hasnctl.sim.SimCommand;
@@ -202,8 +203,10 @@ public final class FileCommands {
     if (!HostFiles.isDirectory(host, HostFiles.parent(path))) {
       return fail(2, "dd: 0511-053 The file " + of + " cannot be opened.\n");
     }
-    host.files.remove(path);
-    host.sizedFiles.put(path, blockSize * count);
+    for (SimHost sharing : GpfsShare.hostsSeeing(in.state(), host, path)) {
+      sharing.files.remove(path);
+      sharing.sizedFiles.put(path, blockSize * count);
+    }
     return ExecResult.exited(0, "", count + "+0 records in.\n" + count + "+0 records out.\n");
   }
 
@@ -278,7 +281,7 @@ public final class FileCommands {
         err.append("rm: 0653-603 Cannot remove directory ").append(arg).append(".\n");
         code = 2;
       } else {
-        HostFiles.removeTree(host, path);
+        GpfsShare.hostsSeeing(in.state(), host, path).forEach(h -> HostFiles.removeTree(h, path));
       }
     }
     return ExecResult.exited(code, "", err.toString());

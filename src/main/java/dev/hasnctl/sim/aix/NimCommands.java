@@ -123,7 +123,14 @@ public final class NimCommands {
    * nothing on success. Other operations are not simulated.
    */
   private static ExecResult nim(Invocation in) {
-    List<String> args = in.args();
+    List<String> args = new java.util.ArrayList<>(in.args());
+    // -F forces the operation on an allocated resource, as xCAT runs it (nim -Fo change -a
+    // nfs_vers=4 RES, aixinstall.pm l.2979); nothing is allocated here, so it changes nothing.
+    if (!args.isEmpty() && args.get(0).equals("-Fo")) {
+      args.set(0, "-o");
+    } else if (args.size() > 1 && args.get(0).equals("-F") && args.get(1).equals("-o")) {
+      args.remove(0);
+    }
     if (args.size() < 3 || !args.get(0).equals("-o")) {
       return Invocation.fail(127, "sim: not simulated: nim " + String.join(" ", args) + "\n");
     }

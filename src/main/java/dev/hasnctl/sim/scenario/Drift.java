@@ -1,6 +1,7 @@
 package dev.hasnctl.sim.scenario;
 
 import dev.hasnctl.sim.Consequences;
+import dev.hasnctl.sim.GpfsShare;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
@@ -284,7 +285,7 @@ public final class Drift {
             h -> {
               List<String> files = List.copyOf(h.sizedFiles.keySet());
               String path = files.get(r.nextInt(files.size()));
-              h.sizedFiles.remove(path);
+              GpfsShare.hostsSeeing(s, h, path).forEach(seeing -> seeing.sizedFiles.remove(path));
               return h.name + " paging file " + path + " missing";
             });
   }

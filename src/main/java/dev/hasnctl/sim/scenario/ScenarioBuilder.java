@@ -6,6 +6,7 @@ import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
+import dev.hasnctl.sim.GpfsShare;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
@@ -212,7 +213,7 @@ public final class ScenarioBuilder {
     // mkdsklsnode has run: the NIM machine on the primary SN, and with HASN on the backup too.
     List<HostName> definedOn =
         scenario == Scenario.CONVERGED
-            ? List.of(group.backup(), group.primary())
+            ? List.of(group.backupServiceNode(), group.primary())
             : List.of(group.primary());
     for (HostName sn : definedOn) {
       state
@@ -226,7 +227,7 @@ public final class ScenarioBuilder {
                   .with("spot", group.image()));
     }
     ServiceNode primary = spec.serviceNode(group.primary().value()).orElseThrow();
-    ServiceNode backup = spec.serviceNode(group.backup().value()).orElseThrow();
+    ServiceNode backup = spec.serviceNode(group.backupServiceNode().value()).orElseThrow();
     ServiceNode active = group.active() == ComputeGroup.Active.PRIMARY ? primary : backup;
     String image = group.image();
     String mount = spec.sharedInstall().mountPoint().value();
@@ -285,7 +286,9 @@ public final class ScenarioBuilder {
       for (var file : group.paging().get().files()) {
         String path = pagingDir + "/" + name + "/" + file.name();
         if (server != null) {
-          server.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
+          for (SimHost sharing : GpfsShare.hostsSeeing(state, server, path)) {
+            sharing.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
+          }
         }
         PagingSpace space = new PagingSpace();
         space.name = file.name();

@@ -75,7 +75,9 @@ final class Tables {
           group.name(),
           Map.of(
               "servicenode",
-              converged ? group.primary() + "," + group.backup() : group.primary().value(),
+              converged
+                  ? group.primary() + "," + group.backupServiceNode()
+                  : group.primary().value(),
               "xcatmaster",
               active.xcatmaster().value(),
               "netboot",

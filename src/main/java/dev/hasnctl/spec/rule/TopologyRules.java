@@ -98,25 +98,23 @@ final class TopologyRules {
     for (int g = 0; g < spec.groups().size(); g++) {
       ComputeGroup group = spec.groups().get(g);
       String at = "/groups/" + g;
-      boolean known = true;
-      for (String role : List.of("primary", "backup")) {
-        HostName sn = role.equals("primary") ? group.primary() : group.backup();
-        if (spec.serviceNode(sn.value()).isEmpty()) {
-          known = false;
-          out.add(
-              Finding.at(
-                  at + "/" + role,
-                  "group "
-                      + group.name()
-                      + " has "
-                      + role
-                      + " "
-                      + sn
-                      + ", which is not in serviceNodes",
-                  "name a declared service node"));
-        }
+      boolean known = declared(spec, group.primary(), group, "primary", at, out);
+      if (group.backup().isEmpty()) {
+        // Seed: "Compute node definitions in xCAT will have both a primary and a backup".
+        out.add(
+            Finding.at(
+                at + "/primary",
+                "group "
+                    + group.name()
+                    + " has no backup, so nothing takes over its nodes when "
+                    + group.primary()
+                    + " fails",
+                "add backup: " + group.primary() + "'s partner in its pair"));
+        continue;
       }
-      if (group.primary().equals(group.backup())) {
+      HostName backup = group.backup().get();
+      known &= declared(spec, backup, group, "backup", at, out);
+      if (group.primary().equals(backup)) {
         out.add(
             Finding.at(
                 at + "/backup",
@@ -124,7 +122,7 @@ final class TopologyRules {
                 "make the backup " + group.primary() + "'s partner in its pair"));
       } else if (known
           && spec.pairs().stream()
-              .noneMatch(p -> p.contains(group.primary()) && p.contains(group.backup()))) {
+              .noneMatch(p -> p.contains(group.primary()) && p.contains(backup))) {
         out.add(
             Finding.at(
                 at + "/backup",
@@ -133,12 +131,31 @@ final class TopologyRules {
                     + ": "
                     + group.primary()
                     + " and "
-                    + group.backup()
+                    + backup
                     + " are not a pair, so they do not export each other's replica",
                 "use the primary's partner as backup, or pair them under pairs"));
       }
     }
     return out;
+  }
+
+  /** Whether {@code sn}, the group's {@code role}, is declared; a finding when it is not. */
+  private static boolean declared(
+      ClusterSpec spec,
+      HostName sn,
+      ComputeGroup group,
+      String role,
+      String at,
+      List<Finding> out) {
+    if (spec.serviceNode(sn.value()).isPresent()) {
+      return true;
+    }
+    out.add(
+        Finding.at(
+            at + "/" + role,
+            "group " + group.name() + " has " + role + " " + sn + ", which is not in serviceNodes",
+            "name a declared service node"));
+    return false;
   }
 
   private static List<Finding> images(ClusterSpec spec) {
