@@ -51,6 +51,7 @@ public record DesiredState(
     ClusterResources.add(spec, out);
     ServiceNodeResources.add(spec, out);
     NodeResources.add(spec, out);
+    TealResources.add(spec, out);
     Map<String, HostName> names = new TreeMap<>();
     for (ServiceNode sn : spec.serviceNodes()) {
       names.put(sn.name().value(), sn.name());

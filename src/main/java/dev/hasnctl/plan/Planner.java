@@ -77,6 +77,7 @@ public final class Planner {
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
+    steps.addAll(new TealSteps(edits).build(actionable));
     Map<HostName, HostName> partners = partners(spec);
     List<Step> ordered = order(withRules(steps, OrderRule.SEED, partners));
     return new Plan(

@@ -111,6 +111,9 @@ final class HostReader {
           once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
         }
         case NODE_HEALTH -> NodeHealthReader.script(script, done);
+        case DB2_CLIENT_FILE -> {
+          // TealReader adds these sections: its comparison needs the run's key and secret.
+        }
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -334,6 +337,8 @@ final class HostReader {
             .map(r -> present(id, Map.of("options", r.get("options")), false))
             .orElse(new Observed.Absent(id));
       }
+      case DB2_CLIENT_FILE ->
+          throw new IllegalArgumentException(id + " is observed by TealReader, not HostReader");
       case FILE -> {
         Optional<List<String>> lines = file(sections, key);
         return lines.isEmpty()
