@@ -39,6 +39,18 @@ final class TealSecret {
    * @throws CliFailure when the file is readable by others than its owner
    */
   static Optional<Secret> read(Optional<Teal> teal, UnaryOperator<String> environment) {
+    Optional<Secret> secret = readReference(teal, environment);
+    if (secret.isPresent() && secret.get().fill(Secret.SHOWN).matches("(?s).*[\\r\\n].*")) {
+      throw new CliFailure(
+          "teal.password: "
+              + secret.get().reference()
+              + " gives a password with a line break, which db2cli.ini cannot hold");
+    }
+    return secret;
+  }
+
+  private static Optional<Secret> readReference(
+      Optional<Teal> teal, UnaryOperator<String> environment) {
     if (teal.isEmpty()) {
       return Optional.empty();
     }

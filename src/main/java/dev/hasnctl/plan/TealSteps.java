@@ -88,7 +88,7 @@ public final class TealSteps {
     String why =
         (exists ? "rewrite " : "create ")
             + path
-            + (sensitive ? " (password from " + "stdin" + ")" : "")
+            + (sensitive ? " (password from stdin)" : "")
             + (exists ? " (previous content kept" + (sensitive ? ", password blanked)" : ")") : "");
     return new Step(
         host + "/teal" + path,
@@ -114,9 +114,6 @@ public final class TealSteps {
    * the content of the password file it writes; empty for every other step.
    */
   public static Optional<String> input(Step step, DesiredState desired) {
-    if (!step.id().contains("/teal/")) {
-      return Optional.empty();
-    }
     for (ResourceId id : step.verifies()) {
       if (id.kind() == ResourceKind.DB2_CLIENT_FILE) {
         Optional<String> content =

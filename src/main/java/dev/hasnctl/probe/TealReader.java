@@ -83,7 +83,8 @@ final class TealReader {
       return new Observed.Unknown(
           id,
           sensitive(want)
-              ? "the password's reference " + secretReference() + " could not be read"
+              ? "the TEAL password (teal.password) could not be read: files holding it are"
+                  + " compared with it only"
               : "cksum " + path + " printed nothing readable");
     }
     Map<String, String> properties = new LinkedHashMap<>();
@@ -126,10 +127,6 @@ final class TealReader {
     }
     String have = words[0] + " " + words[1];
     return Optional.of(have.equals(cksum(desired)) ? desired : "(cksum " + have + ")");
-  }
-
-  private String secretReference() {
-    return secret.map(Secret::reference).orElse("of teal.password");
   }
 
   /** Whether {@code file}'s content holds the password. */
