@@ -42,6 +42,39 @@ final class TealResources {
     out.add(file(ems, root + "/etc/odbc.ini", files.get("odbc.ini")));
     out.add(file(ems, root + "/etc/odbcinst.ini", files.get("odbcinst.ini")));
     out.add(file(ems, root + "/db2cli.ini", files.get("db2cli.ini")));
+    routers(spec)
+        .forEach(
+            (router, origin) ->
+                out.add(
+                    Resource.managed(
+                        new ResourceId(router, ResourceKind.NETWORK_OPTION, "ipforwarding"),
+                        Map.of("value", "1"),
+                        origin)));
+  }
+
+  /**
+   * The SNs that route the utility node's traffic to the EMS (seed: "Configure IP forwarding such
+   * that the Utility Node can access the DB2 Server on the EMS"): the gateway of a network when it
+   * is an SN's address or name, every SN when it is {@code <xcatmaster>} (the node's own SN). A
+   * network without a gateway, or with a router that is not an SN, needs nothing of hasnctl: the
+   * node then reaches the EMS on its own interface, the seed's other way.
+   *
+   * @return each such SN, to the spec pointer of the gateway that makes it one
+   */
+  static Map<HostName, String> routers(ClusterSpec spec) {
+    Map<HostName, String> out = new java.util.TreeMap<>();
+    for (int i = 0; i < spec.networks().size(); i++) {
+      String gateway = spec.networks().get(i).gateway().orElse("");
+      for (dev.hasnctl.spec.ServiceNode sn : spec.serviceNodes()) {
+        if (gateway.equals("<xcatmaster>")
+            || gateway.equals(sn.address())
+            || gateway.equals(sn.name().value())
+            || gateway.equals(sn.xcatmaster().value())) {
+          out.putIfAbsent(sn.name(), "/networks/" + i + "/gateway");
+        }
+      }
+    }
+    return out;
   }
 
   /** Each file below the client directory, to its content and mode. */

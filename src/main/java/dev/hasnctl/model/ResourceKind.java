@@ -53,6 +53,11 @@ public enum ResourceKind {
    */
   DB2_CLIENT_FILE("db2-client-file"),
   /**
+   * An AIX network option ({@code no}) on a host, keyed by name: {@code ipforwarding} on the SN
+   * that routes the TEAL utility node's traffic to the EMS.
+   */
+  NETWORK_OPTION("no"),
+  /**
    * A software level or fix that must be present; checked and reported, never installed. A probe
    * reports the desired properties when the level is met and the actual ones otherwise.
    */

@@ -40,6 +40,8 @@ public final class TealSteps {
     for (Change change : changes) {
       if (change.id().kind() == ResourceKind.DB2_CLIENT_FILE) {
         out.add(step(change));
+      } else if (change.id().kind() == ResourceKind.NETWORK_OPTION) {
+        out.add(option(change));
       }
     }
     return out;
@@ -101,6 +103,25 @@ public final class TealSteps {
         List.of(change.id()),
         Set.of(),
         backups);
+  }
+
+  /** {@code no -p}: now and in /etc/tunables/nextboot, so the route survives a reboot. */
+  private static Step option(Change change) {
+    if (change.action() == Action.DELETE) {
+      throw EmsSteps.unexpected(change);
+    }
+    String name = change.id().key();
+    String value = change.after().get("value");
+    return new Step(
+        change.id().host() + "/no/" + name,
+        change.id().host(),
+        change.id().host(),
+        Phase.SN_FILES,
+        Set.of(),
+        Argv.of("no", "-p", "-o", name + "=" + value),
+        "set " + name + "=" + value + " now and at every boot (the TEAL node's route to the EMS)",
+        List.of(change.id()),
+        Set.of());
   }
 
   private static String blanked(String file, String copy) {

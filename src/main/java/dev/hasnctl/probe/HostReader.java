@@ -114,6 +114,11 @@ final class HostReader {
         case DB2_CLIENT_FILE -> {
           // TealReader adds these sections: its comparison needs the run's key and secret.
         }
+        case NETWORK_OPTION ->
+            once(
+                done,
+                "no:" + id.key(),
+                () -> script.run("no:" + id.key(), Argv.of("no", "-o", id.key())));
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -339,6 +344,12 @@ final class HostReader {
       }
       case DB2_CLIENT_FILE ->
           throw new IllegalArgumentException(id + " is observed by TealReader, not HostReader");
+      case NETWORK_OPTION -> {
+        return present(
+            id,
+            Map.of("value", TealReader.networkOption(section(sections, "no:" + key), key)),
+            false);
+      }
       case FILE -> {
         Optional<List<String>> lines = file(sections, key);
         return lines.isEmpty()

@@ -129,6 +129,21 @@ final class TealReader {
     return Optional.of(have.equals(cksum(desired)) ? desired : "(cksum " + have + ")");
   }
 
+  /**
+   * The value {@code no -o NAME} prints as {@code NAME = VALUE} (AIX Commands Reference, no).
+   *
+   * @throws Parsers.Unparseable when no line names it
+   */
+  static String networkOption(List<String> lines, String name) throws Parsers.Unparseable {
+    for (String line : lines) {
+      int equals = line.indexOf('=');
+      if (equals > 0 && line.substring(0, equals).strip().equals(name)) {
+        return line.substring(equals + 1).strip();
+      }
+    }
+    throw new Parsers.Unparseable("no -o " + name + " printed no '" + name + " = VALUE' line");
+  }
+
   /** Whether {@code file}'s content holds the password. */
   static boolean sensitive(Resource file) {
     return file.properties().getOrDefault("content", "").contains(Secret.SHOWN);

@@ -47,6 +47,9 @@ public final class SimHost {
    */
   public TreeMap<String, String> modes = new TreeMap<>();
 
+  /** AIX network options ({@code no}) set away from their default, by name: ipforwarding. */
+  public TreeMap<String, String> tunables = new TreeMap<>();
+
   /** Directories made explicitly; parents of files exist implicitly. */
   public TreeSet<String> dirs = new TreeSet<>();
 

@@ -133,6 +133,36 @@ class TealApplyTest {
   }
 
   @Test
+  void ipForwardingOnTheGatewaySnIsFoundOffAndSetPersistently() throws Exception {
+    String text =
+        java.nio.file.Files.readString(SimClusters.EXAMPLE)
+            .replace(
+                "    nameservers: \"\"       # empty here too\n",
+                "    nameservers: \"\"\n    gateway: 20.10.12.1\n");
+    dev.hasnctl.spec.ClusterSpec spec =
+        dev.hasnctl.spec.SpecLoader.load(text.getBytes(StandardCharsets.UTF_8), "cluster.yaml")
+            .spec()
+            .orElseThrow();
+    SimState state = SimClusters.state(spec, Scenario.CONVERGED);
+    assertThat(state.host("sn01").orElseThrow().tunables).containsEntry("ipforwarding", "1");
+    state.host("sn01").orElseThrow().tunables.clear(); // as a reinstall leaves it
+    SimStore store = SimStore.inMemory(state, SimCommands.standard());
+    SimApply sim = new SimApply(spec, store);
+
+    Plan plan = sim.plan();
+    assertThat(plan.steps())
+        .singleElement()
+        .satisfies(
+            step -> assertThat(step.command().toShell()).isEqualTo("no -p -o ipforwarding=1"));
+    ApplyReport report = apply(sim, plan, SimClusters.secret()).run(plan, Set.of());
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(sim.plan().steps()).isEmpty();
+    assertThat(sim.store.snapshot().host("sn01").orElseThrow().tunables)
+        .containsEntry("ipforwarding", "1");
+  }
+
+  @Test
   void aWrongPasswordIsFoundWithoutShowingEitherValueAndItsBackupKeepsNoPassword() {
     SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
     state.host("ems01").orElseThrow().files.put(CLI, "[xcatdb]\nuid=xcatdb\nPWD = old-one\n");

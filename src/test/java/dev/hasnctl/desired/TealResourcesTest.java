@@ -62,6 +62,36 @@ class TealResourcesTest {
                             + " port=\"50001\"/>"));
   }
 
+  private static List<String> forwarding(String gateway) throws Exception {
+    String spec =
+        example()
+            .replace(
+                "    nameservers: \"\"       # empty here too\n",
+                "    nameservers: \"\"\n"
+                    + (gateway.isEmpty() ? "" : "    gateway: " + gateway + "\n"));
+    SpecLoader.Result loaded =
+        SpecLoader.load(spec.getBytes(java.nio.charset.StandardCharsets.UTF_8), "cluster.yaml");
+    assertThat(loaded.errors()).isEmpty();
+    return DesiredState.of(loaded.spec().orElseThrow()).list().stream()
+        .filter(r -> r.id().kind() == ResourceKind.NETWORK_OPTION)
+        .map(r -> r.id() + "=" + r.properties().get("value"))
+        .toList();
+  }
+
+  @Test
+  void ipForwardingIsOnTheSnsTheNetworksGatewayNames() throws Exception {
+    assertThat(forwarding("20.10.12.17")).containsExactly("sn02 no ipforwarding=1");
+    assertThat(forwarding("<xcatmaster>"))
+        .containsExactly(
+            "sn01 no ipforwarding=1",
+            "sn02 no ipforwarding=1",
+            "sn03 no ipforwarding=1",
+            "sn04 no ipforwarding=1");
+    // A router that is not an SN, or no gateway: the node reaches the EMS on its own interface.
+    assertThat(forwarding("20.10.0.254")).isEmpty();
+    assertThat(forwarding("")).isEmpty();
+  }
+
   @Test
   void aClientDirectoryOfItsOwnMovesEveryFileAndTheDriverPath() throws Exception {
     List<Resource> files =

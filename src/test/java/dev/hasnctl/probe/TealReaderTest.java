@@ -38,6 +38,15 @@ class TealReaderTest {
   }
 
   @Test
+  void noPrintsTheOptionAsNameEqualsValue() throws Exception {
+    assertThat(TealReader.networkOption(List.of("ipforwarding = 1"), "ipforwarding"))
+        .isEqualTo("1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TealReader.networkOption(List.of("tcp_sendspace = 262144"), "ipforwarding"))
+        .isInstanceOf(Parsers.Unparseable.class);
+  }
+
+  @Test
   void posixCksumMatchesWhatGnuAndAixPrint() {
     // printf 'hello\n' | cksum on GNU coreutils 9 and AIX 7.1 alike: 3015617425 6
     assertThat(TealReader.cksum("hello\n")).isEqualTo("3015617425 6");

@@ -63,6 +63,7 @@ public final class ScenarioBuilder {
     for (ServiceNode sn : spec.serviceNodes()) {
       serviceNode(state, spec, sn, scenario);
     }
+    TealScenario.routers(state, spec, scenario);
     for (ComputeGroup group : spec.groups()) {
       for (String node : Noderange.expand(group.nodes())) {
         computeNode(state, spec, group, node, scenario);

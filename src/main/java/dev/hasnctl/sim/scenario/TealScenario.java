@@ -2,8 +2,12 @@ package dev.hasnctl.sim.scenario;
 
 import dev.hasnctl.model.Secret;
 import dev.hasnctl.sim.SimHost;
+import dev.hasnctl.sim.SimState;
 import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.Network;
+import dev.hasnctl.spec.ServiceNode;
 import dev.hasnctl.spec.Teal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,6 +88,28 @@ final class TealScenario {
     file(ems, root + "/etc/odbc.ini", odbc, "644");
     file(ems, root + "/etc/odbcinst.ini", odbcinst, "644");
     file(ems, root + "/db2cli.ini", unixCli, "600");
+  }
+
+  /**
+   * Converged, the SNs that route the TEAL node to the EMS forward IP packets: a network's gateway
+   * that is an SN (its address, name or xcatmaster name), or every SN for {@code <xcatmaster>}.
+   */
+  static void routers(SimState state, ClusterSpec spec, Scenario scenario) {
+    if (spec.teal().isEmpty() || scenario != Scenario.CONVERGED) {
+      return;
+    }
+    for (Network network : spec.networks()) {
+      String gateway = network.gateway().orElse("");
+      for (ServiceNode sn : spec.serviceNodes()) {
+        boolean routes =
+            gateway.equals("<xcatmaster>")
+                || List.of(sn.address(), sn.name().value(), sn.xcatmaster().value())
+                    .contains(gateway);
+        if (routes) {
+          state.host(sn.name().value()).ifPresent(h -> h.tunables.put("ipforwarding", "1"));
+        }
+      }
+    }
   }
 
   private static void binFile(SimHost host, String path, String content) {
