@@ -66,8 +66,9 @@ public final class TealSteps {
       // Into an image only: a spot that is not there is the image's to build, not this step's.
       script.then(Argv.of("test", "-d", path.substring(0, spot + INST_ROOT.length())));
     }
-    script.then(Argv.of("mkdir", "-p", dir));
-    List<Backup> backups = List.of();
+    // The client tree is bin's (the seed's chown -R bin): a NEW left there, perhaps a link, is
+    // removed rather than written through.
+    script.then(Argv.of("mkdir", "-p", dir)).then(Argv.of("rm", "-f", next));
     if (sensitive) {
       if (exists) {
         // The kept copy never holds a password, and the journal takes no checksum of the file.
@@ -82,7 +83,6 @@ public final class TealSteps {
     } else {
       if (exists) {
         script.thenBackup(path, edits.backupOf(path));
-        backups = List.of(Backup.onHost(path, edits.backupOf(path)));
       }
       script.thenInto(Argv.of("printf", "%s", content), next).then(Argv.of("chmod", mode, next));
     }
@@ -102,7 +102,7 @@ public final class TealSteps {
         why,
         List.of(change.id()),
         Set.of(),
-        backups);
+        script.backups());
   }
 
   /** {@code no -p}: now and in /etc/tunables/nextboot, so the route survives a reboot. */
