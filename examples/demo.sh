@@ -4,6 +4,8 @@
 # Run from the repository root after `./mvnw -B -DskipTests package`.
 set -euo pipefail
 hasnctl() { bin/hasnctl "$@"; }
+# The example's TEAL node reads its DB2 password from here (teal.password: env:XCATDB_PASSWORD).
+export XCATDB_PASSWORD="${XCATDB_PASSWORD:-try-it}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

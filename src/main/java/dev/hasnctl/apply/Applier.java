@@ -5,8 +5,10 @@ import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.Secret;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Step;
+import dev.hasnctl.plan.TealSteps;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
@@ -52,6 +54,7 @@ public final class Applier {
   private final Duration timeout;
   private final Clock clock;
   private final Checkpoint checkpoint;
+  private Optional<Secret> secret = Optional.empty();
   private final java.util.concurrent.atomic.AtomicBoolean stopping =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -117,6 +120,15 @@ public final class Applier {
     this.timeout = timeout;
     this.clock = clock;
     this.checkpoint = checkpoint;
+  }
+
+  /**
+   * This applier, feeding {@code secret} to the steps that write it (on their standard input, never
+   * in a command line). Without it such a step fails before it runs.
+   */
+  public Applier withSecret(Optional<Secret> secret) {
+    this.secret = secret;
+    return this;
   }
 
   /**
@@ -252,8 +264,22 @@ public final class Applier {
   private StepResult run(Step step, Instant start) {
     checkpoint.reached(Checkpoint.Point.BEFORE_COMMAND, step);
     ExecResult exec;
+    Optional<String> input = TealSteps.input(step, desired);
+    if (input.isPresent() && secret.isEmpty()) {
+      return new StepResult(
+          step,
+          StepResult.Outcome.FAILED,
+          OptionalInt.empty(),
+          "not run: it writes the TEAL password, whose reference could not be read",
+          Duration.between(start, clock.instant()));
+    }
     try {
-      exec = transport.exec(step.host(), step.command(), StepTimeouts.of(step, desired, timeout));
+      exec =
+          transport.exec(
+              step.host(),
+              step.command(),
+              input.map(template -> secret.orElseThrow().fill(template)),
+              StepTimeouts.of(step, desired, timeout));
     } catch (TransportException e) {
       return new StepResult(
           step,

@@ -43,40 +43,42 @@ final class Applying {
     Interruption interruption = new Interruption(plan, done, session.specFile, out);
     Applier applier =
         new Applier(
-            session.cluster.transport(),
-            ids -> session.probe.observe(session.desired, ids).resources(),
-            session.desired,
-            journal,
-            new Applier.Progress() {
-              @Override
-              public synchronized void started(Step step, int number, int total) {
-                interruption.started(step);
-                out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
-                out.flush();
-              }
+                session.cluster.transport(),
+                ids -> session.probe.observe(session.desired, ids).resources(),
+                session.desired,
+                journal,
+                new Applier.Progress() {
+                  @Override
+                  public synchronized void started(Step step, int number, int total) {
+                    interruption.started(step);
+                    out.printf("[%d/%d] %s: %s%n", number, total, step.host(), step.why());
+                    out.flush();
+                  }
 
-              @Override
-              public synchronized void ended(StepResult result, int number, int total) {
-                interruption.ended(result);
-                out.printf(
-                    "[%d/%d] %s: %s%n",
-                    number,
-                    total,
-                    result.step().host(),
-                    switch (result.outcome()) {
-                      case OK -> "done, verified";
-                      case ALREADY_DONE -> "already done (its postcondition holds), not run again";
-                      case FAILED -> "failed";
-                      case UNREACHABLE -> "could not be run or its end was not seen";
-                      case NOT_VERIFIED -> "ran, but not verified";
-                      case CRASHED -> "crashed";
-                    });
-                out.flush();
-              }
-            },
-            parallel,
-            target.timeout(),
-            Clock.systemUTC());
+                  @Override
+                  public synchronized void ended(StepResult result, int number, int total) {
+                    interruption.ended(result);
+                    out.printf(
+                        "[%d/%d] %s: %s%n",
+                        number,
+                        total,
+                        result.step().host(),
+                        switch (result.outcome()) {
+                          case OK -> "done, verified";
+                          case ALREADY_DONE ->
+                              "already done (its postcondition holds), not run again";
+                          case FAILED -> "failed";
+                          case UNREACHABLE -> "could not be run or its end was not seen";
+                          case NOT_VERIFIED -> "ran, but not verified";
+                          case CRASHED -> "crashed";
+                        });
+                    out.flush();
+                  }
+                },
+                parallel,
+                target.timeout(),
+                Clock.systemUTC())
+            .withSecret(session.secret);
     try {
       return interruption.watching(applier, () -> applier.run(plan, done, unfinished));
     } catch (IllegalStateException e) {

@@ -3,6 +3,7 @@ package dev.hasnctl.cli;
 import dev.hasnctl.apply.ClusterState;
 import dev.hasnctl.apply.LockInfo;
 import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Secret;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Planner;
 import dev.hasnctl.probe.ObservedState;
@@ -28,6 +29,10 @@ final class Session implements AutoCloseable {
   final DesiredState desired;
   final Clusters.Opened cluster;
   final Probe probe;
+
+  /** The TEAL DB2 password, when the spec has a TEAL node and its reference could be read. */
+  final Optional<Secret> secret;
+
   private final java.time.Duration probeTimeout;
 
   private Session(
@@ -46,7 +51,8 @@ final class Session implements AutoCloseable {
     Probe.Mode mode =
         spec.ems().snAccess() == Ems.SnAccess.DIRECT ? Probe.Mode.DIRECT : Probe.Mode.XDSH;
     this.probeTimeout = target.probeTimeout();
-    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, probeTimeout);
+    this.secret = TealSecret.read(spec.teal(), System::getenv);
+    this.probe = new Probe(cluster.transport(), spec.ems().name(), mode, probeTimeout, secret);
   }
 
   /**

@@ -75,7 +75,13 @@ final class SimCommand {
         return ExitCodes.ERROR;
       }
       ClusterSpec spec = loaded.spec().get();
-      SimState state = ScenarioBuilder.build(spec, chosen);
+      SimState state;
+      try {
+        state = ScenarioBuilder.build(spec, chosen, TealSecret.read(spec.teal(), System::getenv));
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(
+            e.getMessage() + ": set it (the simulated database gets that password) or start fresh");
+      }
       if (drift < 0) {
         throw new CliFailure("--drift must be 0 or more, not " + drift);
       }

@@ -52,6 +52,7 @@ public record DesiredState(
     ServiceNodeResources.add(spec, out);
     NodeResources.add(spec, out);
     NimCopies.add(spec, out);
+    TealResources.add(spec, out);
     Map<String, HostName> names = new TreeMap<>();
     for (ServiceNode sn : spec.serviceNodes()) {
       names.put(sn.name().value(), sn.name());

@@ -51,6 +51,18 @@ public enum ResourceKind {
    */
   NODE_HEALTH("node-health"),
   /**
+   * A file of the TEAL utility node's DB2 client configuration, keyed by path, on the EMS (under
+   * the client directory, and the copies in the TEAL image's spot): its content, mode and owner.
+   * Content holding the password is compared without being read back (see {@code probe.TealReader})
+   * and shows the password as {@code (sensitive)}.
+   */
+  DB2_CLIENT_FILE("db2-client-file"),
+  /**
+   * An AIX network option ({@code no}) on a host, keyed by name: {@code ipforwarding} on the SN
+   * that routes the TEAL utility node's traffic to the EMS.
+   */
+  NETWORK_OPTION("no"),
+  /**
    * A software level or fix that must be present; checked and reported, never installed. A probe
    * reports the desired properties when the level is met and the actual ones otherwise.
    */

@@ -78,6 +78,7 @@ public final class Planner {
     steps.addAll(new NimCopySteps().build(actionable));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
+    steps.addAll(new TealSteps(edits).build(actionable));
     Map<HostName, HostName> partners = partners(spec);
     List<Step> ordered = order(withRules(steps, OrderRule.SEED, partners));
     return new Plan(

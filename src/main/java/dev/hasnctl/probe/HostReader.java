@@ -115,6 +115,14 @@ final class HostReader {
           once(done, "netstat", () -> script.run("netstat", Argv.of("netstat", "-rn")));
         }
         case NODE_HEALTH -> NodeHealthReader.script(script, done);
+        case DB2_CLIENT_FILE -> {
+          // TealReader adds these sections: its comparison needs the run's key and secret.
+        }
+        case NETWORK_OPTION ->
+            once(
+                done,
+                "no:" + id.key(),
+                () -> script.run("no:" + id.key(), Argv.of("no", "-o", id.key())));
         case PAGING_FILE -> {
           String root = pagingRoot(id.key());
           once(
@@ -339,6 +347,14 @@ final class HostReader {
             .findFirst()
             .map(r -> present(id, Map.of("options", r.get("options")), false))
             .orElse(new Observed.Absent(id));
+      }
+      case DB2_CLIENT_FILE ->
+          throw new IllegalArgumentException(id + " is observed by TealReader, not HostReader");
+      case NETWORK_OPTION -> {
+        return present(
+            id,
+            Map.of("value", TealReader.networkOption(section(sections, "no:" + key), key)),
+            false);
       }
       case FILE -> {
         Optional<List<String>> lines = file(sections, key);

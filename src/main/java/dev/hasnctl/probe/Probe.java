@@ -8,6 +8,7 @@ import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.model.Secret;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
@@ -66,6 +67,7 @@ public final class Probe {
   private final HostName ems;
   private final Mode mode;
   private final Duration timeout;
+  private final TealReader teal;
   private final Map<HostName, AtomicInteger> roundTrips = new TreeMap<>();
 
   /** Each node's nodelist.status as the last EMS probe showed it. */
@@ -78,10 +80,22 @@ public final class Probe {
    * @param transport reaches the EMS (and, in {@link Mode#DIRECT}, every other host)
    */
   public Probe(Transport transport, HostName ems, Mode mode, Duration timeout) {
+    this(transport, ems, mode, timeout, Optional.empty());
+  }
+
+  /**
+   * A probe that can tell whether the TEAL client files hold {@code secret}, comparing under a key
+   * drawn for this probe alone.
+   */
+  public Probe(
+      Transport transport, HostName ems, Mode mode, Duration timeout, Optional<Secret> secret) {
     this.transport = transport;
     this.ems = ems;
     this.mode = mode;
     this.timeout = timeout;
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    this.teal = new TealReader(secret, java.util.HexFormat.of().formatHex(key));
   }
 
   /** What the cluster shows for every resource of {@code desired}. */
@@ -130,7 +144,11 @@ public final class Probe {
           spots.putAll(HostReader.spots(sections));
           imageResources.putAll(HostReader.imageResources(sections));
           recordNodeStatus(sections);
-          out.putAll(HostReader.read(ems, emsResources, sections));
+          List<Resource> tealFiles = TealReader.mine(emsResources);
+          List<Resource> others = new ArrayList<>(emsResources);
+          others.removeAll(tealFiles);
+          out.putAll(HostReader.read(ems, others, sections));
+          out.putAll(teal.read(tealFiles, sections));
         }
       } catch (TransportException e) {
         boolean refused =
@@ -216,6 +234,7 @@ public final class Probe {
   /** The output of the EMS's probe script. */
   private String observeEms(List<Resource> resources) throws TransportException {
     Script script = HostReader.script(resources, true);
+    teal.script(script, TealReader.mine(resources));
     return run(ems, Argv.of("sh", "-c", script.toString())).stdout();
   }
 

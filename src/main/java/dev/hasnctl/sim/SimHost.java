@@ -41,6 +41,15 @@ public final class SimHost {
   /** Files whose content is not kept (made by {@code dd}): absolute path to size in bytes. */
   public TreeMap<String, Long> sizedFiles = new TreeMap<>();
 
+  /**
+   * Files whose mode or owner is not the default ({@code 644 root system}), by absolute path, as
+   * {@code MODE OWNER GROUP}: {@code 600 root system}.
+   */
+  public TreeMap<String, String> modes = new TreeMap<>();
+
+  /** AIX network options ({@code no}) set away from their default, by name: ipforwarding. */
+  public TreeMap<String, String> tunables = new TreeMap<>();
+
   /** Directories made explicitly; parents of files exist implicitly. */
   public TreeSet<String> dirs = new TreeSet<>();
 

@@ -17,7 +17,6 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
 import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
-import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.Transport;
@@ -57,20 +56,21 @@ class ConvergenceTest {
   private ApplyReport apply(Transport transport, Probe probe, Plan plan) {
     Applier applier =
         new Applier(
-            transport,
-            ids -> probe.observe(desired, ids).resources(),
-            desired,
-            Journal.begin(dir.resolve("journal.jsonl"), plan.fingerprint(), CLOCK.instant()),
-            new Applier.Progress() {
-              @Override
-              public void started(Step step, int number, int total) {}
+                transport,
+                ids -> probe.observe(desired, ids).resources(),
+                desired,
+                Journal.begin(dir.resolve("journal.jsonl"), plan.fingerprint(), CLOCK.instant()),
+                new Applier.Progress() {
+                  @Override
+                  public void started(Step step, int number, int total) {}
 
-              @Override
-              public void ended(StepResult result, int number, int total) {}
-            },
-            2,
-            Duration.ofMinutes(30),
-            CLOCK);
+                  @Override
+                  public void ended(StepResult result, int number, int total) {}
+                },
+                2,
+                Duration.ofMinutes(30),
+                CLOCK)
+            .withSecret(SimClusters.secret());
     return applier.run(plan, Set.of());
   }
 
@@ -87,7 +87,8 @@ class ConvergenceTest {
    */
   Plan appliesSafely(SimStore store) {
     Transport transport = new XdshRelay(new SimTransport(store), EMS);
-    Probe probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5));
+    Probe probe =
+        new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5), SimClusters.secret());
     long hungBefore = hungNodes(store);
     Plan first = plan(probe);
     assertThat(first.steps()).isNotEmpty();
@@ -157,7 +158,8 @@ class ConvergenceTest {
   void aConvergedClusterPlansNothingAndApplyRunsNothing() {
     SimStore store = SimClusters.store(Scenario.CONVERGED);
     Transport transport = new XdshRelay(new SimTransport(store), EMS);
-    Probe probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5));
+    Probe probe =
+        new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(5), SimClusters.secret());
     Plan plan = plan(probe);
 
     ApplyReport report = apply(transport, probe, plan);
@@ -177,7 +179,7 @@ class ConvergenceTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "10 drifts, seed {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {1, 4})
   void tenDriftsAreAppliedWithoutHangingANode(long seed) {
-    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    SimState state = SimClusters.state(spec, Scenario.CONVERGED);
     Drift.apply(state, 10, seed);
 
     appliesSafely(SimStore.inMemory(state, SimCommands.standard()));
@@ -186,7 +188,7 @@ class ConvergenceTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
   @org.junit.jupiter.params.provider.MethodSource("seeds")
   void anyDriftIsAppliedWithoutHangingANode(long seed) {
-    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    SimState state = SimClusters.state(spec, Scenario.CONVERGED);
     List<String> drifts = Drift.apply(state, 4, seed);
 
     assertThat(drifts).hasSize(4);

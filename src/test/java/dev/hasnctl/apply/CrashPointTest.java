@@ -13,7 +13,6 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
 import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
-import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
 import dev.hasnctl.testing.SimClusters;
@@ -91,10 +90,10 @@ class CrashPointTest {
 
   private static SimState scenario(String name) {
     return switch (name) {
-      case "fresh" -> ScenarioBuilder.build(SPEC, Scenario.FRESH);
-      case "legacy" -> ScenarioBuilder.build(SPEC, Scenario.LEGACY);
+      case "fresh" -> SimClusters.state(SPEC, Scenario.FRESH);
+      case "legacy" -> SimClusters.state(SPEC, Scenario.LEGACY);
       default -> {
-        SimState state = ScenarioBuilder.build(SPEC, Scenario.CONVERGED);
+        SimState state = SimClusters.state(SPEC, Scenario.CONVERGED);
         Drift.apply(state, 6, Long.parseLong(name.substring("drift-".length())));
         yield state;
       }
@@ -166,15 +165,16 @@ class CrashPointTest {
 
   private static Applier applier(SimApply sim, Journal journal, Applier.Checkpoint checkpoint) {
     return new Applier(
-        sim.transport,
-        sim.verifier(),
-        sim.desired,
-        journal,
-        SimApply.quiet(),
-        1,
-        Duration.ofMinutes(30),
-        SimApply.CLOCK,
-        checkpoint);
+            sim.transport,
+            sim.verifier(),
+            sim.desired,
+            journal,
+            SimApply.quiet(),
+            1,
+            Duration.ofMinutes(30),
+            SimApply.CLOCK,
+            checkpoint)
+        .withSecret(SimClusters.secret());
   }
 
   @ParameterizedTest(name = "{0}, step {1}, {2}")

@@ -13,10 +13,10 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
 import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
-import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.sim.scenario.StateFileBenchmark;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
+import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
@@ -143,7 +143,7 @@ public final class PlanBenchmark {
 
   /** Probes the simulated cluster once, keeping every answer the EMS gave. */
   private static Replay record(ClusterSpec spec, boolean drifted) {
-    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    SimState state = SimClusters.state(spec, Scenario.CONVERGED);
     if (drifted) {
       Drift.apply(state, 50, 15);
     }

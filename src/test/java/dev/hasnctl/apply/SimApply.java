@@ -13,6 +13,7 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
 import dev.hasnctl.sim.xcat.SimXcatCluster;
 import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.XdshRelay;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +41,19 @@ final class SimApply {
   }
 
   SimApply(ClusterSpec spec, SimStore store, Transport transport) {
+    this(
+        spec,
+        store,
+        transport,
+        new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(2), SimClusters.secret()));
+  }
+
+  SimApply(ClusterSpec spec, SimStore store, Transport transport, Probe probe) {
     this.spec = spec;
     this.desired = DesiredState.of(spec);
     this.store = store;
     this.transport = transport;
-    this.probe = new Probe(transport, EMS, Probe.Mode.XDSH, Duration.ofMinutes(2));
+    this.probe = probe;
   }
 
   Plan plan() {

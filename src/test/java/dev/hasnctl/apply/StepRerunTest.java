@@ -10,7 +10,6 @@ import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
-import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.ExecResult;
 import dev.hasnctl.transport.TransportException;
@@ -35,10 +34,16 @@ class StepRerunTest {
     for (Step step : sim.plan().steps()) {
       boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
       for (int run = 0; run < (rerun ? runs : 1); run++) {
-        sim.transport.exec(step.host(), step.command(), Duration.ofMinutes(5));
+        sim.transport.exec(step.host(), step.command(), input(sim, step), Duration.ofMinutes(5));
       }
     }
     return SimApply.harm(sim.store.snapshot());
+  }
+
+  /** What apply gives {@code step} on its standard input: the TEAL password files' content. */
+  private static java.util.Optional<String> input(SimApply sim, Step step) {
+    return dev.hasnctl.plan.TealSteps.input(step, sim.desired)
+        .map(template -> SimClusters.secret().orElseThrow().fill(template));
   }
 
   private static int everyFileStepRunTwiceConverges(SimState state) throws TransportException {
@@ -53,7 +58,9 @@ class StepRerunTest {
     for (Step step : plan.steps()) {
       boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
       for (int run = 0; run < (rerun ? 2 : 1); run++) {
-        ExecResult result = sim.transport.exec(step.host(), step.command(), Duration.ofMinutes(5));
+        ExecResult result =
+            sim.transport.exec(
+                step.host(), step.command(), input(sim, step), Duration.ofMinutes(5));
         assertThat(result.succeeded()).as("run %d of %s: %s", run + 1, step, result).isTrue();
       }
       twice += rerun ? 1 : 0;
@@ -74,8 +81,7 @@ class StepRerunTest {
   @Test
   void legacyFileAndInittabStepsRunTwiceKeepTheFirstBackup() throws TransportException {
     int twice =
-        everyFileStepRunTwiceConverges(
-            ScenarioBuilder.build(SimClusters.example(), Scenario.LEGACY));
+        everyFileStepRunTwiceConverges(SimClusters.state(SimClusters.example(), Scenario.LEGACY));
 
     assertThat(twice).isPositive();
   }
@@ -84,7 +90,7 @@ class StepRerunTest {
   void driftedFileAndInittabStepsRunTwiceKeepTheFirstBackup() throws TransportException {
     int twice = 0;
     for (long seed : new long[] {3, 11, 29}) {
-      SimState state = ScenarioBuilder.build(SimClusters.example(), Scenario.CONVERGED);
+      SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
       Drift.apply(state, 6, seed);
       twice += everyFileStepRunTwiceConverges(state);
     }

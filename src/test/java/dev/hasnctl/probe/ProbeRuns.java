@@ -4,6 +4,7 @@ import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
+import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.XdshRelay;
 import java.time.Duration;
 
@@ -19,7 +20,8 @@ final class ProbeRuns {
             new XdshRelay(new SimTransport(store), EMS),
             EMS,
             Probe.Mode.XDSH,
-            Duration.ofMinutes(5))
+            Duration.ofMinutes(5),
+            SimClusters.secret())
         .observe(desired);
   }
 }

@@ -27,7 +27,12 @@ class ProbeTest {
   private final DesiredState desired = DesiredState.of(SimClusters.example());
 
   private static ObservedState probe(SimStore store, Probe.Mode mode) {
-    return new Probe(new XdshRelay(new SimTransport(store), EMS), EMS, mode, Duration.ofMinutes(5))
+    return new Probe(
+            new XdshRelay(new SimTransport(store), EMS),
+            EMS,
+            mode,
+            Duration.ofMinutes(5),
+            SimClusters.secret())
         .observe(DesiredState.of(SimClusters.example()));
   }
 

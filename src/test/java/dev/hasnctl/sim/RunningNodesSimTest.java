@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.sim.scenario.Drift;
 import dev.hasnctl.sim.scenario.Scenario;
-import dev.hasnctl.sim.scenario.ScenarioBuilder;
 import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.ExecResult;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RunningNodesSimTest {
   private static SimCluster cluster(Scenario scenario) {
     return new SimCluster(
-        ScenarioBuilder.build(SimClusters.example(), scenario), SimCommands.standard());
+        SimClusters.state(SimClusters.example(), scenario), SimCommands.standard());
   }
 
   private static ExecResult run(SimCluster cluster, String host, String line) {
@@ -46,7 +45,7 @@ class RunningNodesSimTest {
   @Test
   void anSnThatADriftStoppedHasItsNodesMovedOrHungAlreadyAtInit() {
     for (long seed = 1; seed < 400; seed++) {
-      SimState state = ScenarioBuilder.build(SimClusters.example(), Scenario.CONVERGED);
+      SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
       List<String> drifts = Drift.apply(state, 3, seed);
       Optional<String> stopped = drifts.stream().filter(d -> d.contains(" GPFS down")).findFirst();
       if (stopped.isEmpty()) {

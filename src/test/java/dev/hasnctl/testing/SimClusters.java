@@ -1,5 +1,6 @@
 package dev.hasnctl.testing;
 
+import dev.hasnctl.model.Secret;
 import dev.hasnctl.sim.SimCommands;
 import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
@@ -9,8 +10,10 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Simulated clusters built from the example spec, for tests of the stages that act on one. */
 public final class SimClusters {
@@ -32,9 +35,26 @@ public final class SimClusters {
     }
   }
 
+  /**
+   * The example's TEAL password as the build gives it to tests ({@code XCATDB_PASSWORD}, set in
+   * pom.xml): the simulated database's.
+   */
+  public static Optional<Secret> secret() {
+    String value = System.getenv("XCATDB_PASSWORD");
+    if (value == null || value.isEmpty()) {
+      throw new IllegalStateException("XCATDB_PASSWORD is not set: run the tests through Maven");
+    }
+    return Optional.of(new Secret("env:XCATDB_PASSWORD", value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The example in {@code scenario}, its TEAL node holding {@link #secret()}. */
+  public static SimState state(ClusterSpec spec, Scenario scenario) {
+    return ScenarioBuilder.build(spec, scenario, secret());
+  }
+
   /** An in-memory store of the example in {@code scenario}, knowing every simulated command. */
   public static SimStore store(Scenario scenario) {
-    SimState state = ScenarioBuilder.build(example(), scenario);
+    SimState state = state(example(), scenario);
     return SimStore.inMemory(state, SimCommands.standard());
   }
 }

@@ -29,6 +29,9 @@ public final class FileCommands {
             Commands.reading("cat", FileCommands::cat),
             (args, commands) -> args.isEmpty() || args.contains("-")),
         Cksum.command(),
+        Permissions.chmod(),
+        Permissions.chown(),
+        Openssl.command(),
         Commands.reading("ls", FileCommands::ls),
         Commands.of("mkdir", FileCommands::mkdir),
         Commands.of("dd", FileCommands::dd),
@@ -145,9 +148,11 @@ public final class FileCommands {
   private static String longLine(SimHost host, String path, String shown) {
     boolean dir = HostFiles.isDirectory(host, path) && !HostFiles.isFile(host, path);
     return String.format(
-        "%s    %d root     system   %10d Jan  1 1970  %s",
-        dir ? "drwxr-xr-x" : "-rw-r--r--",
+        "%s    %d %-8s %-8s %10d Jan  1 1970  %s",
+        dir ? "drwxr-xr-x" : Permissions.symbolic(host, path),
         dir ? 2 : 1,
+        dir ? "root" : Permissions.owner(host, path),
+        dir ? "system" : Permissions.group(host, path),
         dir ? 256 : HostFiles.size(host, path),
         shown);
   }
@@ -244,6 +249,13 @@ public final class FileCommands {
               + operands.get(0)
               + ": A file or directory in the path name does not exist.\n");
     }
+    // mv and cp -p carry the mode and owner; a plain cp keeps the target's, or makes the default.
+    boolean keep = move || in.args().contains("-p");
+    if (keep) {
+      Permissions.copy(host, from, to);
+    } else if (!HostFiles.isFile(host, to)) {
+      host.modes.remove(to);
+    }
     if (host.files.containsKey(from)) {
       HostFiles.write(host, to, host.files.get(from), false);
     } else {
@@ -251,6 +263,7 @@ public final class FileCommands {
       host.sizedFiles.put(to, host.sizedFiles.get(from));
     }
     if (move) {
+      host.modes.remove(from);
       host.files.remove(from);
       host.sizedFiles.remove(from);
     }
@@ -281,7 +294,12 @@ public final class FileCommands {
         err.append("rm: 0653-603 Cannot remove directory ").append(arg).append(".\n");
         code = 2;
       } else {
-        GpfsShare.hostsSeeing(in.state(), host, path).forEach(h -> HostFiles.removeTree(h, path));
+        GpfsShare.hostsSeeing(in.state(), host, path)
+            .forEach(
+                h -> {
+                  HostFiles.removeTree(h, path);
+                  h.modes.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
+                });
       }
     }
     return ExecResult.exited(code, "", err.toString());

@@ -3,6 +3,7 @@ package dev.hasnctl.sim.scenario;
 import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Noderange;
+import dev.hasnctl.model.Secret;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
@@ -22,6 +23,7 @@ import dev.hasnctl.spec.Postscripts;
 import dev.hasnctl.spec.ServiceNode;
 import dev.hasnctl.spec.SnPair;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the simulated world of a spec in a {@link Scenario}. Pure and deterministic. */
 public final class ScenarioBuilder {
@@ -33,8 +35,19 @@ public final class ScenarioBuilder {
 
   private ScenarioBuilder() {}
 
-  /** The state of {@code spec}'s cluster in {@code scenario}. */
+  /**
+   * The state of {@code spec}'s cluster in {@code scenario}, for a spec whose TEAL node (if any) is
+   * not converged: converged, its files need the password (see the other overload).
+   */
   public static SimState build(ClusterSpec spec, Scenario scenario) {
+    return build(spec, scenario, Optional.empty());
+  }
+
+  /**
+   * The state of {@code spec}'s cluster in {@code scenario}, the TEAL DB2 password being {@code
+   * secret}: the password of the EMS's database, in the files of a converged TEAL node.
+   */
+  public static SimState build(ClusterSpec spec, Scenario scenario, Optional<Secret> secret) {
     SimState state = new SimState();
     state.cluster = spec.name();
     Tables.fill(state.tables, spec, scenario);
@@ -47,9 +60,11 @@ public final class ScenarioBuilder {
     }
     postscripts(ems, spec, scenario);
     Nim.master(ems, spec, scenario);
+    TealScenario.ems(ems, spec, scenario, secret);
     for (ServiceNode sn : spec.serviceNodes()) {
       serviceNode(state, spec, sn, scenario);
     }
+    TealScenario.routers(state, spec, scenario);
     for (ComputeGroup group : spec.groups()) {
       for (String node : Noderange.expand(group.nodes())) {
         computeNode(state, spec, group, node, scenario);

@@ -1,5 +1,6 @@
 package dev.hasnctl.spec.rule;
 
+import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.OsImage;
 import dev.hasnctl.spec.Software;
@@ -41,7 +42,11 @@ final class ImageRules {
         SimpleRule.error(
             "teal-password-reference",
             "the TEAL DB2 password is a reference (env:NAME or file:PATH), never the password",
-            ImageRules::tealPassword));
+            ImageRules::tealPassword),
+        SimpleRule.error(
+            "teal-client-dir",
+            "the TEAL DB2 client directory is a directory of its own, not a system or shared one",
+            ImageRules::tealClientDir));
   }
 
   private static List<Finding> firstBundle(ClusterSpec spec) {
@@ -195,6 +200,33 @@ final class ImageRules {
       }
     }
     return 0;
+  }
+
+  /** Directories the client configuration must stay out of: hasnctl rewrites files below it. */
+  private static final List<String> SYSTEM_DIRS =
+      List.of(
+          "/bin", "/dev", "/etc", "/home", "/lib", "/opt", "/proc", "/sbin", "/tmp", "/usr",
+          "/var");
+
+  private static List<Finding> tealClientDir(ClusterSpec spec) {
+    if (spec.teal().isEmpty()) {
+      return List.of();
+    }
+    AbsolutePath dir = spec.teal().get().clientDir();
+    boolean system =
+        dir.value().equals("/")
+            || SYSTEM_DIRS.stream().anyMatch(d -> dir.isWithin(AbsolutePath.of(d)))
+            || dir.isWithin(spec.sharedInstall().mountPoint());
+    if (!system) {
+      return List.of();
+    }
+    return List.of(
+        Finding.at(
+            "/teal/clientDir",
+            "the TEAL DB2 client directory "
+                + dir.value()
+                + " is a system directory or on the shared /install",
+            "use a directory of its own, such as the seed's /db2client"));
   }
 
   private static List<Finding> tealPassword(ClusterSpec spec) {

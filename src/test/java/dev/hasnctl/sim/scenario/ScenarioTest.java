@@ -13,6 +13,7 @@ import dev.hasnctl.sim.SimJson;
 import dev.hasnctl.sim.SimState;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
+import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.ExecResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ScenarioTest {
   }
 
   static SimState converged() throws IOException {
-    return ScenarioBuilder.build(example(), Scenario.CONVERGED);
+    return SimClusters.state(example(), Scenario.CONVERGED);
   }
 
   private static ExecResult run(SimCluster cluster, String host, String line) {
@@ -162,7 +163,7 @@ class ScenarioTest {
   @Test
   void freshClusterHasNfsBeforeGpfsAndNoExports() throws IOException {
     SimCluster cluster =
-        new SimCluster(ScenarioBuilder.build(example(), Scenario.FRESH), SimCommands.builtin());
+        new SimCluster(SimClusters.state(example(), Scenario.FRESH), SimCommands.builtin());
 
     assertThat(run(cluster, "sn01", "lsitab rcnfs").exitCode()).hasValue(0);
     assertThat(run(cluster, "sn01", "lsitab mmfs").exitCode()).hasValue(1);

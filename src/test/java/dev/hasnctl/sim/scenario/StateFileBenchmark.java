@@ -5,6 +5,7 @@ import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
+import dev.hasnctl.testing.SimClusters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class StateFileBenchmark {
     ClusterSpec spec =
         result.spec().orElseThrow(() -> new IllegalStateException(result.diagnostics().toString()));
     long t0 = System.nanoTime();
-    SimState state = ScenarioBuilder.build(spec, Scenario.CONVERGED);
+    SimState state = SimClusters.state(spec, Scenario.CONVERGED);
     long t1 = System.nanoTime();
     Path file = Files.createTempDirectory("simbench").resolve("c.json");
     SimStore.create(file, state);

@@ -72,6 +72,10 @@ class RulesTest {
             "  image: aix71-teal\n",
             "  image: aix71-tael  # expect: unknown-image\n"),
         breaks(
+            "teal-client-dir",
+            "  user: xcatdb\n",
+            "  clientDir: /etc  # expect: teal-client-dir\n  user: xcatdb\n"),
+        breaks(
             "noderange",
             "    nodes: cn[0385-0512]\n",
             "    nodes: cn[0385-0512]]  # expect: noderange\n"),
