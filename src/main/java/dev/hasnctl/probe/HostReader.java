@@ -8,6 +8,7 @@ import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.probe.Parsers.Unparseable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,7 +171,7 @@ final class HostReader {
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections, Context context) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
-    Map<String, Object> parsed = new TreeMap<>();
+    Map<String, Object> parsed = new HashMap<>();
     parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
@@ -361,7 +362,7 @@ final class HostReader {
         }
         return lines.get().stream()
             .map(String::strip)
-            .filter(l -> l.split("\\s+", -1)[0].equals(key))
+            .filter(l -> Words.split(l)[0].equals(key))
             .findFirst()
             .map(
                 l ->

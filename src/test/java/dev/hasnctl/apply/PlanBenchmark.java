@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -173,7 +172,6 @@ public final class PlanBenchmark {
   /** Gives back recorded answers, in the order they were recorded for each command line. */
   private static final class Replay implements Transport {
     private final Map<String, Deque<ExecResult>> answers = new HashMap<>();
-    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     final AtomicInteger roundTrips = new AtomicInteger();
 
     private static String key(HostName host, Argv command, Optional<String> stdin) {
@@ -240,17 +238,20 @@ public final class PlanBenchmark {
       answers.computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>()).add(result);
     }
 
+    /**
+     * The next answer recorded for this command, handed over: like a real transport, the replay
+     * keeps no answer it gave, so what the heap holds afterwards is hasnctl's.
+     */
     @Override
-    public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout) {
+    public synchronized ExecResult exec(
+        HostName host, Argv command, Optional<String> stdin, Duration timeout) {
       roundTrips.incrementAndGet();
-      String key = key(host, command, stdin);
-      Deque<ExecResult> recorded = answers.get(key);
-      int n = served.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
-      if (recorded == null || n >= recorded.size()) {
+      Deque<ExecResult> recorded = answers.get(key(host, command, stdin));
+      if (recorded == null || recorded.isEmpty()) {
         throw new IllegalStateException(
             "the probe asked what the recording does not hold: " + command.toShell());
       }
-      return recorded.stream().skip(n).findFirst().orElseThrow();
+      return recorded.poll();
     }
 
     @Override
