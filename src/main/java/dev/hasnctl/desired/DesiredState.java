@@ -1,13 +1,12 @@
 package dev.hasnctl.desired;
 
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.IdOrder;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ServiceNode;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public record DesiredState(
     List<String> conflicts,
     Map<String, HostName> serviceNodes) {
   public DesiredState {
-    resources = Collections.unmodifiableMap(inIdOrder(resources));
+    resources = IdOrder.copy(resources);
     conflicts = List.copyOf(conflicts);
     serviceNodes = Collections.unmodifiableMap(new TreeMap<>(serviceNodes));
   }
@@ -61,21 +60,6 @@ public record DesiredState(
       names.put(sn.address(), sn.name());
     }
     return new DesiredState(out.resources(), out.conflicts(), names);
-  }
-
-  /**
-   * {@code resources} iterated in {@link ResourceId} order, and looked up by hash: a probe of a
-   * large cluster looks up every one of its 100,000 ids, which a sorted tree would compare ~17
-   * times each.
-   */
-  private static Map<ResourceId, Resource> inIdOrder(Map<ResourceId, Resource> resources) {
-    List<ResourceId> ids = new ArrayList<>(resources.keySet());
-    Collections.sort(ids); // linear when they come in order already, as from another state
-    Map<ResourceId, Resource> out = new LinkedHashMap<>(ids.size() * 4 / 3 + 1);
-    for (ResourceId id : ids) {
-      out.put(id, resources.get(id));
-    }
-    return out;
   }
 
   /** The resource with {@code id}, if the spec asks for it. */

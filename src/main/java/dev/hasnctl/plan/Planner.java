@@ -2,6 +2,7 @@ package dev.hasnctl.plan;
 
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.IdOrder;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceId;
@@ -215,10 +216,7 @@ public final class Planner {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(specBytes);
       Map<ResourceId, Observed> sorted =
-          observed instanceof java.util.SortedMap<ResourceId, Observed> already
-                  && already.comparator() == null
-              ? observed
-              : new TreeMap<>(observed);
+          IdOrder.holds(observed) ? observed : new TreeMap<>(observed);
       // The text hashed is "\npresent ID {name=value, ...}", "\nabsent ID" or "\nunknown ID" per
       // resource, built in one buffer and hashed in large pieces: 100,000 resources at a time.
       StringBuilder text = new StringBuilder(1 << 16);

@@ -478,8 +478,15 @@ final class HostReader {
       }
       case PAGING_FILE -> {
         String root = pagingRoot(key);
-        List<String> lines = sections.get("paging:" + root).orElse(List.of());
-        if (lines.stream().anyMatch(l -> l.contains("does not exist"))) {
+        // Once per listing, not per file: an SN's listing has a line per file of its nodes.
+        boolean missing =
+            cached(
+                parsed,
+                "paging-missing:" + root,
+                () ->
+                    sections.get("paging:" + root).orElse(List.of()).stream()
+                        .anyMatch(l -> l.contains("does not exist")));
+        if (missing) {
           return new Observed.Absent(id);
         }
         Map<String, Long> files =
