@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 /**
  * Which read-only commands observe a host's resources, and how their output becomes observed
  * resources with the same property names and value formats as the desired state's.
+ *
+ * <p>A new section is a {@code once(...)} in {@link #script} and a case in {@code observe}. Its
+ * output is parsed once per host through {@code cached(parsed, NAME, ...)}, never once per
+ * resource: an SN holds hundreds of resources, a cluster 100,000 or more. Parsers cut fields with
+ * {@link Words}, not {@code String.split("\\s+")}.
  */
 final class HostReader {
   /** {@code status} is nodelist.status: whether xCAT saw the node boot (Schema.pm). */
