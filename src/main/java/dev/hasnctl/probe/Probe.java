@@ -106,12 +106,19 @@ public final class Probe {
         }
       }
     }
-    // By host, each host's resources in id order: the desired state lists them so.
+    // By host, each host's resources in id order. The desired state lists them so: walk it when
+    // most of it is wanted (a plan), sort the few otherwise (a step's verification).
+    List<Resource> inOrder = new ArrayList<>(wanted.size());
+    if (wanted.size() > desired.resources().size() / 8) {
+      desired.resources().values().stream()
+          .filter(r -> wanted.contains(r.id()))
+          .forEach(inOrder::add);
+    } else {
+      wanted.stream().sorted().forEach(id -> inOrder.add(desired.get(id).orElseThrow()));
+    }
     Map<HostName, List<Resource>> byHost = new LinkedHashMap<>();
-    for (Resource resource : desired.resources().values()) {
-      if (wanted.contains(resource.id())) {
-        byHost.computeIfAbsent(resource.id().host(), h -> new ArrayList<>()).add(resource);
-      }
+    for (Resource resource : inOrder) {
+      byHost.computeIfAbsent(resource.id().host(), h -> new ArrayList<>()).add(resource);
     }
     Map<ResourceId, Observed> out = new HashMap<>();
     List<Resource> emsResources = byHost.remove(ems);
