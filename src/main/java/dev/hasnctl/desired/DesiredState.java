@@ -1,6 +1,7 @@
 package dev.hasnctl.desired;
 
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.IdOrder;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.spec.ClusterSpec;
@@ -26,7 +27,7 @@ public record DesiredState(
     List<String> conflicts,
     Map<String, HostName> serviceNodes) {
   public DesiredState {
-    resources = Collections.unmodifiableMap(new TreeMap<>(resources));
+    resources = IdOrder.copy(resources);
     conflicts = List.copyOf(conflicts);
     serviceNodes = Collections.unmodifiableMap(new TreeMap<>(serviceNodes));
   }

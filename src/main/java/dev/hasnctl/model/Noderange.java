@@ -25,7 +25,6 @@ public final class Noderange {
   private static final Pattern BRACKET = Pattern.compile("(.*?)\\[(\\d+)-(\\d+)\\](.*)");
   private static final Pattern DASH = Pattern.compile("([A-Za-z][A-Za-z0-9_.]*?)(\\d+)-\\1(\\d+)");
   private static final Pattern NUMBERED = Pattern.compile("(.*?[^0-9])([0-9]{1,18})");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private Noderange() {}
 
@@ -57,8 +56,9 @@ public final class Noderange {
     if (element.isEmpty()) {
       throw new IllegalArgumentException("empty element in noderange (two commas in a row?)");
     }
-    Matcher bracket = BRACKET.matcher(element);
-    if (bracket.matches()) {
+    // The checks for '[' and '-' spare the patterns the plain names a range expands into.
+    Matcher bracket = element.indexOf('[') < 0 ? null : BRACKET.matcher(element);
+    if (bracket != null && bracket.matches()) {
       String prefix = bracket.group(1);
       String suffix = bracket.group(4);
       List<String> numbers = numbers(element, bracket.group(2), bracket.group(3));
@@ -67,14 +67,14 @@ public final class Noderange {
       }
       return;
     }
-    Matcher dash = DASH.matcher(element);
-    if (dash.matches()) {
+    Matcher dash = element.indexOf('-') < 0 ? null : DASH.matcher(element);
+    if (dash != null && dash.matches()) {
       for (String number : numbers(element, dash.group(2), dash.group(3))) {
         add(out, dash.group(1) + number, element);
       }
       return;
     }
-    if (!NAME.matcher(element).matches()) {
+    if (!isName(element)) {
       throw new IllegalArgumentException(
           "'" + element + "' is not a node name, group, cn[0001-0128] or cn01-cn10 range");
     }
@@ -101,9 +101,33 @@ public final class Noderange {
     int width = from.length() == to.length() && from.startsWith("0") ? from.length() : 0;
     List<String> numbers = new ArrayList<>((int) (end - start + 1));
     for (long n = start; n <= end; n++) {
-      numbers.add(width > 0 ? String.format("%0" + width + "d", n) : Long.toString(n));
+      numbers.add(padded(n, width));
     }
     return numbers;
+  }
+
+  /** {@code n} with leading zeros to {@code width} digits, as {@code %0WIDTHd} prints it. */
+  private static String padded(long n, int width) {
+    String digits = Long.toString(n);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+  }
+
+  /** Whether {@code element} is a name: {@code [A-Za-z0-9][A-Za-z0-9_.-]*}. */
+  private static boolean isName(String element) {
+    if (element.isEmpty() || !letterOrDigit(element.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < element.length(); i++) {
+      char c = element.charAt(i);
+      if (!letterOrDigit(c) && c != '_' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letterOrDigit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private static void add(Set<String> out, String node, String element) {

@@ -1,9 +1,7 @@
 package dev.hasnctl.model;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A resource's desired (or observed) properties.
@@ -15,16 +13,16 @@ import java.util.TreeMap;
 public record Resource(
     ResourceId id, SortedMap<String, String> properties, String origin, boolean checkOnly) {
   public Resource {
-    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+    properties = PropertyMap.of(properties);
   }
 
   /** A managed resource. */
   public static Resource managed(ResourceId id, Map<String, String> properties, String origin) {
-    return new Resource(id, new TreeMap<>(properties), origin, false);
+    return new Resource(id, PropertyMap.of(properties), origin, false);
   }
 
   /** A resource hasnctl checks and reports but never changes. */
   public static Resource checked(ResourceId id, Map<String, String> properties, String origin) {
-    return new Resource(id, new TreeMap<>(properties), origin, true);
+    return new Resource(id, PropertyMap.of(properties), origin, true);
   }
 }

@@ -15,7 +15,7 @@ final class ExportMeaning {
    * not of that form.
    */
   static Optional<Map.Entry<String, Map<String, String>>> parse(String line) {
-    String[] parts = line.strip().split("\\s+", 2);
+    String[] parts = Words.splitTwo(line.strip());
     if (parts.length == 0 || parts[0].isEmpty()) {
       return Optional.empty();
     }

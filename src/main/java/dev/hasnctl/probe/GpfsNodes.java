@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which GPFS nodes a filesystem is mounted on, and which of them is this host. GPFS names a node by
@@ -15,6 +16,12 @@ import java.util.Set;
  * daemon name, address and admin name) map it back. Pure.
  */
 final class GpfsNodes {
+  private static final Pattern MOUNTED_ON =
+      Pattern.compile("File system \\S+( \\(\\S+\\))? is mounted on \\d+ nodes?:");
+  private static final Pattern NOT_MOUNTED = Pattern.compile("File system \\S+ is not mounted\\.");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]+");
+
   private GpfsNodes() {}
 
   /** One node of {@code mmlsmount DEV -L}: its address, daemon name and, if printed, cluster. */
@@ -35,16 +42,16 @@ final class GpfsNodes {
     for (String line : lines) {
       String s = line.strip();
       if (s.startsWith("File system ")) {
-        if (s.matches("File system \\S+( \\(\\S+\\))? is mounted on \\d+ nodes?:")) {
+        if (MOUNTED_ON.matcher(s).matches()) {
           header = true;
-        } else if (s.matches("File system \\S+ is not mounted\\.")) {
+        } else if (NOT_MOUNTED.matcher(s).matches()) {
           return List.of();
         } else {
           throw new Unparseable("mmlsmount -L: unexpected line: " + line);
         }
         continue;
       }
-      String[] f = s.split("\\s+", -1);
+      String[] f = Words.split(s);
       if (header && !s.isEmpty() && (f.length == 2 || f.length == 3) && address(f[0])) {
         out.add(new Mounted(f[0], f[1], f.length == 3 ? f[2] : ""));
       }
@@ -59,8 +66,8 @@ final class GpfsNodes {
   static List<Member> members(List<String> lines) {
     List<Member> out = new ArrayList<>();
     for (String line : lines) {
-      String[] f = line.strip().split("\\s+", -1);
-      if (f.length >= 4 && f[0].matches("\\d+") && address(f[2])) {
+      String[] f = Words.split(line.strip());
+      if (f.length >= 4 && Words.digits(f[0]) && address(f[2])) {
         out.add(new Member(f[1], f[2], f[3]));
       }
     }
@@ -70,8 +77,8 @@ final class GpfsNodes {
   /** {@code mmgetstate}: the name GPFS gives the local node ({@code number name state}). */
   static String localName(List<String> lines) throws Unparseable {
     for (String line : lines) {
-      String[] f = line.strip().split("\\s+", -1);
-      if (f.length == 3 && f[0].matches("\\d+")) {
+      String[] f = Words.split(line.strip());
+      if (f.length == 3 && Words.digits(f[0])) {
         return f[1];
       }
     }
@@ -112,7 +119,7 @@ final class GpfsNodes {
   }
 
   private static boolean address(String s) {
-    return s.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (s.contains(":") && s.matches("[0-9A-Fa-f:]+"));
+    return IPV4.matcher(s).matches() || (s.contains(":") && IPV6.matcher(s).matches());
   }
 
   private static String lower(String s) {

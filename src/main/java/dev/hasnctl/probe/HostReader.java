@@ -9,6 +9,7 @@ import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.probe.Parsers.Unparseable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.regex.Pattern;
 /**
  * Which read-only commands observe a host's resources, and how their output becomes observed
  * resources with the same property names and value formats as the desired state's.
+ *
+ * <p>A new section is a {@code once(...)} in {@link #script} and a case in {@code observe}. Its
+ * output is parsed once per host through {@code cached(parsed, NAME, ...)}, never once per
+ * resource: an SN holds hundreds of resources, a cluster 100,000 or more. Parsers cut fields with
+ * {@link Words}, not {@code String.split("\\s+")}.
  */
 final class HostReader {
   /** {@code status} is nodelist.status: whether xCAT saw the node boot (Schema.pm). */
@@ -184,7 +190,7 @@ final class HostReader {
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections, Context context) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
-    Map<String, Object> parsed = new TreeMap<>();
+    Map<String, Object> parsed = new HashMap<>();
     parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
@@ -383,7 +389,7 @@ final class HostReader {
         }
         return lines.get().stream()
             .map(String::strip)
-            .filter(l -> l.split("\\s+", -1)[0].equals(key))
+            .filter(l -> Words.split(l)[0].equals(key))
             .findFirst()
             .map(
                 l ->
@@ -502,8 +508,15 @@ final class HostReader {
       }
       case PAGING_FILE -> {
         String root = pagingRoot(key);
-        List<String> lines = sections.get("paging:" + root).orElse(List.of());
-        if (lines.stream().anyMatch(l -> l.contains("does not exist"))) {
+        // Once per listing, not per file: an SN's listing has a line per file of its nodes.
+        boolean missing =
+            cached(
+                parsed,
+                "paging-missing:" + root,
+                () ->
+                    sections.get("paging:" + root).orElse(List.of()).stream()
+                        .anyMatch(l -> l.contains("does not exist")));
+        if (missing) {
           return new Observed.Absent(id);
         }
         Map<String, Long> files =

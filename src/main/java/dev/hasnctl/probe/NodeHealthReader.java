@@ -101,7 +101,7 @@ final class NodeHealthReader {
   /** {@code sysdumpdev -l}: the {@code primary} line, {@code HOST:/path} for a remote device. */
   static String dump(List<String> lines, Function<String, Optional<String>> sn) throws Unparseable {
     for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", 2);
+      String[] fields = Words.splitTwo(line.strip());
       if (fields.length == 2 && fields[0].equals("primary")) {
         String device = fields[1].strip();
         int colon = device.indexOf(":/");

@@ -1,6 +1,7 @@
 package dev.hasnctl.probe;
 
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.IdOrder;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceId;
 import java.util.Collections;
@@ -8,14 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a probe saw: every resource it was asked about, present, absent or unknown.
+ * What a probe saw: every resource it was asked about, present, absent or unknown, in id order.
  *
  * @param roundTrips how many commands the probe ran on each host (the EMS runs the xdsh ones)
  */
 public record ObservedState(
     Map<ResourceId, Observed> resources, Map<HostName, Integer> roundTrips) {
   public ObservedState {
-    resources = Collections.unmodifiableSortedMap(new TreeMap<>(resources));
+    resources = IdOrder.copy(resources);
     roundTrips = Collections.unmodifiableMap(new TreeMap<>(roundTrips));
   }
 

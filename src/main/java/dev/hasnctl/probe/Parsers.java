@@ -153,7 +153,7 @@ final class Parsers {
       if (line.isBlank() || line.startsWith("Subsystem")) {
         continue;
       }
-      String[] fields = line.strip().split("\\s+", -1);
+      String[] fields = Words.split(line.strip());
       if (fields.length < 2) {
         throw new Unparseable("lssrc: expected 'subsystem [group] [pid] status', got: " + line);
       }
@@ -165,8 +165,8 @@ final class Parsers {
   /** {@code mmgetstate}: this node's GPFS state ({@code active}, {@code down}, ...). */
   static String mmgetstate(List<String> lines) throws Unparseable {
     for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length == 3 && fields[0].matches("\\d+")) {
+      String[] fields = Words.split(line.strip());
+      if (fields.length == 3 && Words.digits(fields[0])) {
         return fields[2];
       }
     }
@@ -188,7 +188,7 @@ final class Parsers {
   static Map<String, String> mmlsfs(List<String> lines) {
     Map<String, String> out = new TreeMap<>();
     for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", -1);
+      String[] fields = Words.split(line.strip());
       if (fields.length >= 2 && fields[0].matches("-[A-Za-z]")) {
         out.put(fields[0], fields[1]);
       }
@@ -236,8 +236,8 @@ final class Parsers {
   static List<String> emgrLabels(List<String> lines) {
     List<String> labels = new ArrayList<>();
     for (String line : lines) {
-      String[] fields = line.strip().split("\\s+", -1);
-      if (fields.length >= 3 && fields[0].matches("\\d+")) {
+      String[] fields = Words.split(line.strip());
+      if (fields.length >= 3 && Words.digits(fields[0])) {
         labels.add(fields[2]);
       }
     }
@@ -281,7 +281,7 @@ final class Parsers {
         dir = line.substring(0, line.length() - 1);
         continue;
       }
-      String[] fields = line.strip().split("\\s+", -1);
+      String[] fields = Words.split(line.strip());
       if (fields.length < 9) {
         throw new Unparseable("ls -lR: unexpected line: " + line);
       }
@@ -326,7 +326,7 @@ final class Parsers {
         inet6 = !line.contains("Family 2 ");
         continue;
       }
-      String[] fields = line.strip().split("\\s+", -1);
+      String[] fields = Words.split(line.strip());
       if (!inet6 && fields.length > 1 && fields[0].equals("default") && !fields[1].contains(":")) {
         return fields[1];
       }

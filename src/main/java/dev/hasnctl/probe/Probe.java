@@ -18,14 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -106,25 +107,34 @@ public final class Probe {
   /** What the cluster shows for {@code ids} (all of them resources of {@code desired}). */
   public ObservedState observe(DesiredState desired, Collection<ResourceId> ids) {
     names = desired;
-    Set<ResourceId> wanted = new TreeSet<>(ids);
+    Set<ResourceId> wanted = new HashSet<>(ids);
     for (ResourceId id : ids) {
+      if (desired.get(id).isEmpty()) {
+        throw new IllegalArgumentException(id + " is not in the desired state");
+      }
       // Whether a node that does not answer is running is xCAT's to say: read its status too.
-      ResourceId definition = new ResourceId(ems, ResourceKind.NODE, id.key());
-      if (id.kind() == ResourceKind.NODE_HEALTH
-          && !nodeStatus.containsKey(id.key())
-          && desired.get(definition).isPresent()) {
-        wanted.add(definition);
+      if (id.kind() == ResourceKind.NODE_HEALTH && !nodeStatus.containsKey(id.key())) {
+        ResourceId definition = new ResourceId(ems, ResourceKind.NODE, id.key());
+        if (desired.get(definition).isPresent()) {
+          wanted.add(definition);
+        }
       }
     }
-    Map<HostName, List<Resource>> byHost = new TreeMap<>();
-    for (ResourceId id : wanted) {
-      Resource resource =
-          desired
-              .get(id)
-              .orElseThrow(() -> new IllegalArgumentException(id + " is not in the desired state"));
-      byHost.computeIfAbsent(id.host(), h -> new ArrayList<>()).add(resource);
+    // By host, each host's resources in id order. The desired state lists them so: walk it when
+    // most of it is wanted (a plan), sort the few otherwise (a step's verification).
+    List<Resource> inOrder = new ArrayList<>(wanted.size());
+    if (wanted.size() > desired.resources().size() / 8) {
+      desired.resources().values().stream()
+          .filter(r -> wanted.contains(r.id()))
+          .forEach(inOrder::add);
+    } else {
+      wanted.stream().sorted().forEach(id -> inOrder.add(desired.get(id).orElseThrow()));
     }
-    Map<ResourceId, Observed> out = new TreeMap<>();
+    Map<HostName, List<Resource>> byHost = new LinkedHashMap<>();
+    for (Resource resource : inOrder) {
+      byHost.computeIfAbsent(resource.id().host(), h -> new ArrayList<>()).add(resource);
+    }
+    Map<ResourceId, Observed> out = new HashMap<>();
     List<Resource> emsResources = byHost.remove(ems);
     // Which spot serves each image is the osimage's (lsdef on the EMS): read it with the EMS's
     // own resources whenever an SN's NIM diskless definitions are observed.
@@ -252,7 +262,7 @@ public final class Probe {
   /** The desired osimages that the NIM diskless definitions among {@code byHost} name. */
   private List<Resource> imagesServed(
       DesiredState desired, Map<HostName, List<Resource>> byHost, List<Resource> onEms) {
-    Set<ResourceId> have = new TreeSet<>();
+    Set<ResourceId> have = new HashSet<>();
     if (onEms != null) {
       onEms.forEach(r -> have.add(r.id()));
     }
@@ -285,8 +295,10 @@ public final class Probe {
     Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
     byHost.forEach(
         (host, resources) ->
-            byKinds.computeIfAbsent(kinds(resources), k -> new TreeMap<>()).put(host, resources));
-    Map<ResourceId, Observed> out = new TreeMap<>();
+            byKinds
+                .computeIfAbsent(kinds(resources), k -> new LinkedHashMap<>())
+                .put(host, resources));
+    Map<ResourceId, Observed> out = new HashMap<>();
     byKinds.forEach(
         (kinds, hosts) -> {
           if (mode == Mode.DIRECT && !RUNNING.containsAll(kinds)) {
@@ -300,7 +312,7 @@ public final class Probe {
 
   private Map<ResourceId, Observed> direct(
       Map<HostName, List<Resource>> byHost, HostReader.Context context) {
-    Map<ResourceId, Observed> out = new TreeMap<>();
+    Map<ResourceId, Observed> out = new HashMap<>();
     byHost.forEach(
         (host, resources) -> {
           Script script = HostReader.script(resources, false);
@@ -321,7 +333,7 @@ public final class Probe {
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
     boolean computeNodes = RUNNING.containsAll(kinds(all));
-    Map<ResourceId, Observed> out = new TreeMap<>();
+    Map<ResourceId, Observed> out = new HashMap<>();
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
     try {
@@ -340,32 +352,24 @@ public final class Probe {
       byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
     }
-    Map<String, List<String>> perHost = new HashMap<>();
-    for (String line : lines(r.stdout())) {
-      int colon = line.indexOf(": ");
-      if (colon > 0) {
-        perHost
-            .computeIfAbsent(line.substring(0, colon), h -> new ArrayList<>())
-            .add(line.substring(colon + 2));
-      }
-    }
+    XdshOutput perHost = XdshOutput.parse(r.stdout());
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
       XdshError.parse(line)
           .filter(e -> !e.reached())
           .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
-    Set<String> timedOut = XdshTimeout.nodes(lines(r.stderr() + "\n" + r.stdout()));
+    Set<String> timedOut = XdshTimeout.nodes(r.stderr(), r.stdout());
+    String said = r.stderr().strip();
     byHost.forEach(
         (host, resources) -> {
           String name = host.value();
           if (timedOut.contains(name)) {
-            perHost.remove(name);
+            perHost.forget(name);
           }
-          if (unreachable.containsKey(name) || !perHost.containsKey(name)) {
+          if (unreachable.containsKey(name) || !perHost.printed(name)) {
             String why =
-                unreachable.getOrDefault(
-                    name, "no output from " + name + " through xdsh: " + r.stderr().strip());
+                unreachable.getOrDefault(name, "no output from " + name + " through xdsh: " + said);
             if (computeNodes) {
               // A compute node that is down or hung runs nothing to correct; it boots from its
               // definitions, which the EMS and SNs hold. If xCAT says it runs, it is not
@@ -383,7 +387,7 @@ public final class Probe {
             }
           } else {
             Map<ResourceId, Observed> read =
-                HostReader.read(host, resources, Sections.parse(perHost.get(name)), context);
+                HostReader.read(host, resources, Sections.parse(perHost.lines(name)), context);
             if (computeNodes && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(name, ""))) {
               // Answering, but not booted from xCAT (installing, defined): no health to check.
               read.replaceAll(
@@ -439,7 +443,7 @@ public final class Probe {
 
   /** The kinds of {@code resources}: hosts holding the same kinds are probed with one script. */
   static Set<ResourceKind> kinds(List<Resource> resources) {
-    Set<ResourceKind> kinds = new TreeSet<>();
+    Set<ResourceKind> kinds = EnumSet.noneOf(ResourceKind.class);
     resources.forEach(r -> kinds.add(r.id().kind()));
     return kinds;
   }

@@ -61,7 +61,7 @@ public final class Showfs {
         out.add(new Mount(last.localPath(), last.remotePath(), current, servers));
         continue;
       }
-      String[] fields = line.split("\\s+", -1);
+      String[] fields = Words.split(line);
       if (fields.length < 4
           || fields[0].equals("Server")
           || fields[0].startsWith("-")

@@ -1,5 +1,7 @@
 package dev.hasnctl.probe;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +17,22 @@ final class XdshTimeout {
 
   private XdshTimeout() {}
 
+  /**
+   * The nodes named in {@code stderr} and {@code stdout} as xdsh printed them, read as if one
+   * followed the other; stdout, which is large, is only cut into lines when it holds the message.
+   */
+  static Set<String> nodes(String stderr, String stdout) {
+    List<String> lines = new ArrayList<>(Arrays.asList(stderr.split("\n", -1)));
+    if (stdout.contains(MARK)) {
+      lines.addAll(Arrays.asList(stdout.split("\n", -1)));
+    } else {
+      // The list may follow a message that ended stderr.
+      int newline = stdout.indexOf('\n');
+      lines.add(newline < 0 ? stdout : stdout.substring(0, newline));
+    }
+    return nodes(lines);
+  }
+
   static Set<String> nodes(List<String> lines) {
     Set<String> out = new TreeSet<>();
     for (int i = 0; i + 1 < lines.size(); i++) {
@@ -26,7 +44,7 @@ final class XdshTimeout {
         if (list.startsWith("[") && list.contains("]:")) {
           list = list.substring(list.indexOf("]:") + 2).strip();
         }
-        for (String node : list.split("\\s+", -1)) {
+        for (String node : Words.split(list)) {
           if (!node.isEmpty()) {
             out.add(node);
           }

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -85,10 +84,12 @@ public final class PlanBenchmark {
     boolean drifted = args.length > 1 && args[1].equals("drifted");
     String yaml = StateFileBenchmark.bigSpec(SERVICE_NODES, nodes / SERVICE_NODES);
     byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-    ClusterSpec built = generated(nodes);
-    HostName ems = built.ems().name();
+    // With a recording, nothing of hasnctl's runs before the clock starts: the spec is loaded
+    // cold, as hasnctl loads it.
     Replay replay =
-        args.length > 2 ? Replay.load(java.nio.file.Path.of(args[2])) : record(built, drifted);
+        args.length > 2
+            ? Replay.load(java.nio.file.Path.of(args[2]))
+            : record(generated(nodes), drifted);
     System.gc();
 
     long start = System.nanoTime();
@@ -98,6 +99,7 @@ public final class PlanBenchmark {
       throw new IllegalStateException("generated spec is invalid: " + load.value().errors());
     }
     ClusterSpec spec = load.value().spec().orElseThrow();
+    HostName ems = spec.ems().name();
     Phase<DesiredState> expand = Phase.run("expand", replay, () -> DesiredState.of(spec));
     DesiredState desired = expand.value();
     Probe probe = new Probe(new XdshRelay(replay, ems), ems, Probe.Mode.XDSH, TIMEOUT);
@@ -170,10 +172,14 @@ public final class PlanBenchmark {
     return replay;
   }
 
-  /** Gives back recorded answers, in the order they were recorded for each command line. */
+  /**
+   * Gives back recorded answers, in the order they were recorded for each command line. A loaded
+   * recording keeps each answer's output deflated until it is asked for, as a real transport has
+   * nothing of it before the command runs: the heap holds hasnctl's own data, and inflating and
+   * decoding the output is counted in the probe, as reading it from SSH would be.
+   */
   private static final class Replay implements Transport {
-    private final Map<String, Deque<ExecResult>> answers = new HashMap<>();
-    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Supplier<ExecResult>>> answers = new HashMap<>();
     final AtomicInteger roundTrips = new AtomicInteger();
 
     private static String key(HostName host, Argv command, Optional<String> stdin) {
@@ -187,10 +193,11 @@ public final class PlanBenchmark {
               new java.io.BufferedOutputStream(
                   new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))))) {
         out.writeInt(answers.size());
-        for (Map.Entry<String, Deque<ExecResult>> e : answers.entrySet()) {
+        for (Map.Entry<String, Deque<Supplier<ExecResult>>> e : answers.entrySet()) {
           write(out, e.getKey());
           out.writeInt(e.getValue().size());
-          for (ExecResult r : e.getValue()) {
+          for (Supplier<ExecResult> answer : e.getValue()) {
+            ExecResult r = answer.get();
             out.writeInt(r.exitCode().orElse(-1));
             write(out, r.stdout());
             write(out, r.stderr());
@@ -208,20 +215,42 @@ public final class PlanBenchmark {
                   new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))))) {
         int keys = in.readInt();
         for (int k = 0; k < keys; k++) {
-          Deque<ExecResult> results = new ArrayDeque<>();
+          Deque<Supplier<ExecResult>> results = new ArrayDeque<>();
           replay.answers.put(read(in), results);
           int n = in.readInt();
           for (int i = 0; i < n; i++) {
             int code = in.readInt();
+            byte[] stdout = deflate(in.readNBytes(in.readInt()));
+            byte[] stderr = deflate(in.readNBytes(in.readInt()));
             results.add(
-                new ExecResult(
-                    code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
-                    read(in),
-                    read(in)));
+                () ->
+                    new ExecResult(
+                        code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
+                        new String(inflate(stdout), StandardCharsets.UTF_8),
+                        new String(inflate(stderr), StandardCharsets.UTF_8)));
           }
         }
       }
       return replay;
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out)) {
+        z.write(bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+
+    private static byte[] inflate(byte[] bytes) {
+      try (java.util.zip.InflaterInputStream z =
+          new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        return z.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     private static void write(java.io.DataOutputStream out, String s) throws java.io.IOException {
@@ -237,20 +266,23 @@ public final class PlanBenchmark {
     }
 
     synchronized void keep(HostName host, Argv command, Optional<String> in, ExecResult result) {
-      answers.computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>()).add(result);
+      answers.computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>()).add(() -> result);
     }
 
+    /**
+     * The next answer recorded for this command, handed over: like a real transport, the replay
+     * keeps no answer it gave, so what the heap holds afterwards is hasnctl's.
+     */
     @Override
-    public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout) {
+    public synchronized ExecResult exec(
+        HostName host, Argv command, Optional<String> stdin, Duration timeout) {
       roundTrips.incrementAndGet();
-      String key = key(host, command, stdin);
-      Deque<ExecResult> recorded = answers.get(key);
-      int n = served.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
-      if (recorded == null || n >= recorded.size()) {
+      Deque<Supplier<ExecResult>> recorded = answers.get(key(host, command, stdin));
+      if (recorded == null || recorded.isEmpty()) {
         throw new IllegalStateException(
             "the probe asked what the recording does not hold: " + command.toShell());
       }
-      return recorded.stream().skip(n).findFirst().orElseThrow();
+      return recorded.poll().get();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.NodeHealth;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
@@ -230,6 +231,36 @@ class PlannerTest {
 
     assertThat(converged).hasSize(64).isNotEqualTo(empty);
     assertThat(plan(PlannerTest::present).fingerprint()).isEqualTo(converged);
+  }
+
+  @Test
+  void theFingerprintIsTheHashOfTheSpecAndOneLinePerObservedResource() throws Exception {
+    // The format a saved plan's fingerprint was made with: a plan saved by an earlier hasnctl,
+    // of the same spec and cluster, must still be accepted.
+    HostName ems = HostName.of("ems01");
+    ResourceId site = new ResourceId(ems, ResourceKind.SITE_ATTRIBUTE, "domain");
+    ResourceId node = new ResourceId(ems, ResourceKind.NODE, "cn0001");
+    ResourceId network = new ResourceId(ems, ResourceKind.NETWORK, "hfinet");
+    Map<ResourceId, Observed> observed = new HashMap<>();
+    observed.put(
+        site, new Observed.Present(Resource.managed(site, Map.of("value", "example.com"), "")));
+    observed.put(node, new Observed.Absent(node));
+    observed.put(network, new Observed.Unknown(network, "timed out"));
+    byte[] spec = "version: 1\n".getBytes(StandardCharsets.UTF_8);
+
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    sha.update(spec);
+    for (ResourceId id : new java.util.TreeSet<>(observed.keySet())) {
+      Observed o = observed.get(id);
+      String line =
+          o instanceof Observed.Present p
+              ? "present " + id + " " + new TreeMap<>(p.resource().properties())
+              : (o instanceof Observed.Absent ? "absent " : "unknown ") + id;
+      sha.update(("\n" + line).getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(Planner.fingerprint(spec, observed))
+        .isEqualTo(java.util.HexFormat.of().formatHex(sha.digest()));
   }
 
   /** {@code r} as observed with {@code property} set to {@code value}. */

@@ -1,0 +1,144 @@
+package dev.hasnctl.model;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A resource's properties: an unmodifiable map sorted by name, kept in two arrays. A cluster of
+ * 65,536 nodes has half a million resources, desired and observed, most with one to six properties;
+ * a {@link TreeMap} and its unmodifiable view cost three times the memory. Equal to, and printed
+ * like, any other map of the same entries. A {@link SortedMap}, as {@link Resource#properties()}
+ * always was.
+ */
+@SuppressWarnings("JdkObsolete")
+final class PropertyMap extends AbstractMap<String, String> implements SortedMap<String, String> {
+  private static final PropertyMap EMPTY = new PropertyMap(new String[0], new String[0]);
+
+  private final String[] names;
+  private final String[] values;
+
+  private PropertyMap(String[] names, String[] values) {
+    this.names = names;
+    this.values = values;
+  }
+
+  /** The entries of {@code properties}, sorted by name; a {@code PropertyMap} is kept as it is. */
+  static PropertyMap of(Map<String, String> properties) {
+    if (properties instanceof PropertyMap same) {
+      return same;
+    }
+    if (properties.isEmpty()) {
+      return EMPTY;
+    }
+    SortedMap<String, String> sorted =
+        properties instanceof SortedMap<String, String> s && s.comparator() == null
+            ? s
+            : new TreeMap<>(properties);
+    String[] names = new String[sorted.size()];
+    String[] values = new String[sorted.size()];
+    int i = 0;
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      names[i] = e.getKey();
+      values[i] = e.getValue();
+      i++;
+    }
+    return new PropertyMap(names, values);
+  }
+
+  private int indexOf(Object name) {
+    return name instanceof String s ? Arrays.binarySearch(names, s) : -1;
+  }
+
+  @Override
+  public int size() {
+    return names.length;
+  }
+
+  @Override
+  public boolean containsKey(Object name) {
+    return indexOf(name) >= 0;
+  }
+
+  @Override
+  public String get(Object name) {
+    int i = indexOf(name);
+    return i >= 0 ? values[i] : null;
+  }
+
+  @Override
+  public Set<Map.Entry<String, String>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return names.length;
+      }
+
+      @Override
+      public Iterator<Map.Entry<String, String>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < names.length;
+          }
+
+          @Override
+          public Map.Entry<String, String> next() {
+            if (next >= names.length) {
+              throw new NoSuchElementException();
+            }
+            Map.Entry<String, String> e = new SimpleImmutableEntry<>(names[next], values[next]);
+            next++;
+            return e;
+          }
+        };
+      }
+    };
+  }
+
+  @Override
+  public Comparator<? super String> comparator() {
+    return null;
+  }
+
+  @Override
+  public SortedMap<String, String> subMap(String fromKey, String toKey) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(this).subMap(fromKey, toKey));
+  }
+
+  @Override
+  public SortedMap<String, String> headMap(String toKey) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(this).headMap(toKey));
+  }
+
+  @Override
+  public SortedMap<String, String> tailMap(String fromKey) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(this).tailMap(fromKey));
+  }
+
+  @Override
+  public String firstKey() {
+    if (names.length == 0) {
+      throw new NoSuchElementException();
+    }
+    return names[0];
+  }
+
+  @Override
+  public String lastKey() {
+    if (names.length == 0) {
+      throw new NoSuchElementException();
+    }
+    return names[names.length - 1];
+  }
+}
