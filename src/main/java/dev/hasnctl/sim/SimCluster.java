@@ -251,10 +251,10 @@ public final class SimCluster {
         stdout = stdout + stderr;
         stderr = "";
       } else if (redirect.fd() == 1) {
-        HostFiles.write(host, redirect.target(), stdout, redirect.append());
+        HostFiles.write(host, redirect.target(), stdout, redirect.append(), state.clock);
         stdout = "";
       } else if (redirect.fd() == 2) {
-        HostFiles.write(host, redirect.target(), stderr, redirect.append());
+        HostFiles.write(host, redirect.target(), stderr, redirect.append(), state.clock);
         stderr = "";
       }
     }

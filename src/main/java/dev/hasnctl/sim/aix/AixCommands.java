@@ -21,6 +21,7 @@ public final class AixCommands {
     all.addAll(ShellCommands.all());
     all.addAll(DaemonCommands.all());
     all.addAll(NimCommands.all());
+    all.addAll(Rsync.all());
     return List.copyOf(all);
   }
 }

@@ -204,6 +204,7 @@ public final class FileCommands {
     }
     host.files.remove(path);
     host.sizedFiles.put(path, blockSize * count);
+    host.mtimes.put(path, in.cluster().state().clock);
     return ExecResult.exited(0, "", count + "+0 records in.\n" + count + "+0 records out.\n");
   }
 
@@ -241,15 +242,24 @@ public final class FileCommands {
               + operands.get(0)
               + ": A file or directory in the path name does not exist.\n");
     }
+    // mv and cp -p keep the modification time; a plain cp makes the copy now.
+    boolean keepTime = move || in.args().contains("-p");
+    long mtime = keepTime ? HostFiles.mtime(host, from) : in.cluster().state().clock;
     if (host.files.containsKey(from)) {
       HostFiles.write(host, to, host.files.get(from), false);
     } else {
       host.files.remove(to);
       host.sizedFiles.put(to, host.sizedFiles.get(from));
     }
+    if (mtime != Long.MIN_VALUE) {
+      host.mtimes.put(to, mtime);
+    } else {
+      host.mtimes.remove(to);
+    }
     if (move) {
       host.files.remove(from);
       host.sizedFiles.remove(from);
+      host.mtimes.remove(from);
     }
     return ok("");
   }

@@ -1,6 +1,7 @@
 package dev.hasnctl.sim.scenario;
 
 import dev.hasnctl.sim.Consequences;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
@@ -229,7 +230,7 @@ public final class Drift {
             h -> {
               // nfsd stops with it: NFS serving without GPFS would hang the nodes, not drift them.
               h.gpfs.active = false;
-              h.gpfs.filesystems.values().forEach(fs -> fs.mounted = false);
+              GpfsMounts.unmountAll(h);
               if (h.subsystems.containsKey("nfsd")) {
                 h.subsystems.get("nfsd").active = false;
                 h.subsystems.get("nfsd").pid = 0;

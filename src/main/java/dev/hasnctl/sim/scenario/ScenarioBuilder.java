@@ -54,6 +54,9 @@ public final class ScenarioBuilder {
         computeNode(state, spec, group, node, scenario);
       }
     }
+    if (scenario == Scenario.LEGACY) {
+      LocalInstall.fill(state, spec);
+    }
     Consequences.settle(state);
     return state;
   }
