@@ -49,7 +49,7 @@ public final class FaultInjector {
               throw new IllegalArgumentException(host.name + " is not a GPFS node");
             }
             host.gpfs.active = false;
-            GpfsMounts.unmountAll(host);
+            GpfsMounts.unmountAll(state, host);
             yield host.name + " GPFS down";
           }
           case FAIL_COMMAND -> {

@@ -33,23 +33,49 @@ public final class FileLayer {
     return files.isEmpty() && sizedFiles.isEmpty() && dirs.isEmpty();
   }
 
+  /** A copy of everything below {@code top} on {@code host} (not {@code top} itself). */
+  public static FileLayer copyBelow(SimHost host, String top) {
+    String prefix = HostFiles.normalise(top) + "/";
+    FileLayer layer = new FileLayer();
+    rebase(host.files, layer.files, prefix);
+    rebase(host.sizedFiles, layer.sizedFiles, prefix);
+    rebase(host.mtimes, layer.mtimes, prefix);
+    for (String dir : host.dirs.subSet(prefix, prefix + Character.MAX_VALUE)) {
+      layer.dirs.add("/" + dir.substring(prefix.length()));
+    }
+    return layer;
+  }
+
   /**
    * Takes everything below {@code top} on {@code host} (not {@code top} itself, the mount point)
    * out of the host's visible files, into a new layer.
    */
   public static FileLayer cut(SimHost host, String top) {
+    FileLayer layer = copyBelow(host, top);
     String prefix = HostFiles.normalise(top) + "/";
+    String end = prefix + Character.MAX_VALUE;
+    host.files.subMap(prefix, end).clear();
+    host.sizedFiles.subMap(prefix, end).clear();
+    host.mtimes.subMap(prefix, end).clear();
+    host.dirs.subSet(prefix, end).clear();
+    return layer;
+  }
+
+  /** Adds this layer's files to {@code other}, replacing those at the same paths. */
+  public void addTo(FileLayer other) {
+    other.files.putAll(files);
+    other.sizedFiles.putAll(sizedFiles);
+    other.dirs.addAll(dirs);
+    other.mtimes.putAll(mtimes);
+  }
+
+  /** A copy of this layer. */
+  public FileLayer copy() {
     FileLayer layer = new FileLayer();
-    move(host.files, layer.files, prefix, "/");
-    move(host.sizedFiles, layer.sizedFiles, prefix, "/");
-    move(host.mtimes, layer.mtimes, prefix, "/");
-    for (String dir : new TreeSet<>(host.dirs.tailSet(prefix))) {
-      if (!dir.startsWith(prefix)) {
-        break;
-      }
-      host.dirs.remove(dir);
-      layer.dirs.add("/" + dir.substring(prefix.length()));
-    }
+    layer.files.putAll(files);
+    layer.sizedFiles.putAll(sizedFiles);
+    layer.dirs.addAll(dirs);
+    layer.mtimes.putAll(mtimes);
     return layer;
   }
 
@@ -76,10 +102,8 @@ public final class FileLayer {
     return java.util.Objects.hash(files, sizedFiles, dirs, mtimes);
   }
 
-  private static <V> void move(
-      NavigableMap<String, V> from, Map<String, V> to, String prefix, String newPrefix) {
-    Map<String, V> below = from.subMap(prefix, prefix + Character.MAX_VALUE);
-    below.forEach((path, value) -> to.put(newPrefix + path.substring(prefix.length()), value));
-    below.clear();
+  private static <V> void rebase(NavigableMap<String, V> from, Map<String, V> to, String prefix) {
+    from.subMap(prefix, prefix + Character.MAX_VALUE)
+        .forEach((path, value) -> to.put("/" + path.substring(prefix.length()), value));
   }
 }

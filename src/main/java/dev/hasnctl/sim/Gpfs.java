@@ -39,12 +39,6 @@ public final class Gpfs {
     /** Whether it is mounted on this host; a down daemon never has it mounted. */
     public boolean mounted;
 
-    /**
-     * The filesystem's files while it is not mounted on this host (relative to its mount point);
-     * while mounted they are the host's files below the mount point.
-     */
-    public FileLayer content = new FileLayer();
-
     /** Whether it mounts automatically when the daemon starts ({@code -A yes}). */
     public boolean automount;
 

@@ -259,6 +259,7 @@ public final class SimCluster {
       }
     }
     err.append(stderr);
+    GpfsMounts.propagate(state, host);
     return ExecResult.exited(result.exitCode().orElse(1), stdout, "");
   }
 }

@@ -62,6 +62,29 @@ class MountAndRsyncTest {
   }
 
   @Test
+  void whatOneSnWritesToTheSharedGpfsEverySnThatMountsItSees() {
+    SimHost other = state.add(SimHost.of("sn02", Role.SERVICE_NODE));
+    gpfsAt("/install-gpfs");
+    other.gpfs = new Gpfs();
+    other.gpfs.cluster = "gpfs1";
+    other.gpfs.filesystems.put("installfs", Gpfs.Filesystem.of("/install", "1M", false));
+    other.files.put("/install/postscripts/local-only", "sn02's own\n");
+
+    run("mmstartup");
+    run("mkdir /install-gpfs/statelite_data");
+    run("touch /install-gpfs/statelite_data/f");
+    cluster.execShell(HostName.of("sn02"), "mmstartup", Optional.empty());
+    ExecResult seen = cluster.execShell(HostName.of("sn02"), "ls /install", Optional.empty());
+    cluster.execShell(HostName.of("sn02"), "rm /install/statelite_data/f", Optional.empty());
+    ExecResult afterRemoval = run("ls /install-gpfs/statelite_data");
+
+    assertThat(seen.stdout()).isEqualTo("statelite_data\n");
+    assertThat(afterRemoval.stdout()).isEmpty();
+    assertThat(other.files).doesNotContainKey("/install/postscripts/local-only");
+    assertThat(other.covered.get("/install").files).containsKey("/postscripts/local-only");
+  }
+
+  @Test
   void rsyncWithATrailingSlashCopiesTheContentsKeepingTimesUnderArchive() {
     file("/install/postscripts/site_env", "env\n", 7);
     file("/install/postscripts/sub/deep", "deep\n", 8);

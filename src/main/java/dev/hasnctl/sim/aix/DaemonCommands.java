@@ -48,7 +48,7 @@ public final class DaemonCommands {
       return Invocation.fail(
           1, command + ": GPFS is not active on this node: start it with mmstartup.\n");
     }
-    GpfsMounts.set(host, fs, mount);
+    GpfsMounts.set(in.state(), host, name, mount);
     return Invocation.ok(
         GpfsCommands.DATE
             + ": "

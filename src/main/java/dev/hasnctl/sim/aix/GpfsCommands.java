@@ -206,13 +206,14 @@ public final class GpfsCommands {
     if (start) {
       out.append(DATE).append(": mmstartup: Starting GPFS ...\n");
       host.gpfs.active = true;
-      host.gpfs.filesystems.values().forEach(fs -> GpfsMounts.set(host, fs, fs.automount));
+      host.gpfs.filesystems.forEach(
+          (device, fs) -> GpfsMounts.set(in.state(), host, device, fs.automount));
     } else {
       out.append(DATE).append(": mmshutdown: Starting force unmount of GPFS file systems\n");
       out.append(DATE).append(": mmshutdown: Shutting down GPFS daemons\n");
       out.append(DATE).append(": mmshutdown: Finished\n");
       host.gpfs.active = false;
-      GpfsMounts.unmountAll(host);
+      GpfsMounts.unmountAll(in.state(), host);
     }
     return Invocation.ok(out.toString());
   }

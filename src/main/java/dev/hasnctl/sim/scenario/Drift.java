@@ -230,7 +230,7 @@ public final class Drift {
             h -> {
               // nfsd stops with it: NFS serving without GPFS would hang the nodes, not drift them.
               h.gpfs.active = false;
-              GpfsMounts.unmountAll(h);
+              GpfsMounts.unmountAll(s, h);
               if (h.subsystems.containsKey("nfsd")) {
                 h.subsystems.get("nfsd").active = false;
                 h.subsystems.get("nfsd").pid = 0;
@@ -286,6 +286,7 @@ public final class Drift {
               List<String> files = List.copyOf(h.sizedFiles.keySet());
               String path = files.get(r.nextInt(files.size()));
               h.sizedFiles.remove(path);
+              GpfsMounts.propagate(s, h); // gone from the shared filesystem, for every SN
               return h.name + " paging file " + path + " missing";
             });
   }

@@ -6,6 +6,7 @@ import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
@@ -57,6 +58,7 @@ public final class ScenarioBuilder {
     if (scenario == Scenario.LEGACY) {
       LocalInstall.fill(state, spec);
     }
+    GpfsMounts.adopt(state);
     Consequences.settle(state);
     return state;
   }
