@@ -155,6 +155,7 @@ public final class SimCluster {
     nestedDelay = outerDelay;
     nestedDelayReason = outerReason;
     if (depth == 0) {
+      StateliteWriters.write(state);
       Consequences.settle(state);
     }
     if (interrupted instanceof Execution.Hung hung) {

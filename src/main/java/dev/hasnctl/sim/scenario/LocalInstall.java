@@ -3,6 +3,7 @@ package dev.hasnctl.sim.scenario;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.sim.SimHost;
 import dev.hasnctl.sim.SimState;
+import dev.hasnctl.sim.StateliteWriters;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ComputeGroup;
 import java.util.List;
@@ -65,7 +66,8 @@ final class LocalInstall {
                   .shortName());
       for (String node : Noderange.expand(group.nodes())) {
         String path = statelite + "/" + node + ERRLOG;
-        put(serving, path, "errlog of " + node + " written on " + serving.name + "\n", -1 - index);
+        put(serving, path, StateliteWriters.content(node, serving.name, -1 - index), -1 - index);
+        state.hosts.get(node).compute.stateliteFile = path;
         if (index % STALE_EVERY == 0 && partner.localInstall) {
           put(partner, path, "stale errlog of " + node + " on " + partner.name + "\n", STALE);
         }

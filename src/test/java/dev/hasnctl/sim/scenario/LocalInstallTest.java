@@ -45,10 +45,22 @@ class LocalInstallTest {
     SimHost serving = state.hosts.get("sn01");
     SimHost partner = state.hosts.get("sn02");
 
-    assertThat(run("sn01", "cat " + path).stdout()).isEqualTo("errlog of cn0001 written on sn01\n");
-    assertThat(run("sn02", "cat " + path).stdout()).isEqualTo("stale errlog of cn0001 on sn02\n");
+    assertThat(serving.file(path)).hasValue("errlog of cn0001 written on sn01 at -1\n");
+    assertThat(partner.file(path)).hasValue("stale errlog of cn0001 on sn02\n");
     assertThat(HostFiles.mtime(partner, path)).isLessThan(HostFiles.mtime(serving, path));
     assertThat(partner.file("/install/statelite_data/cn0002/var/adm/ras/errlog")).isEmpty();
+  }
+
+  @Test
+  void runningNodesKeepWritingTheirStateliteDataOnTheirSnUntilShutDown() {
+    String path = "/install/statelite_data/cn0129/var/adm/ras/errlog";
+
+    run("sn02", "hostname");
+    long first = state.clock;
+    String written = run("sn02", "cat " + path).stdout();
+
+    assertThat(written).isEqualTo("errlog of cn0129 written on sn02 at " + first + "\n");
+    assertThat(HostFiles.mtime(state.hosts.get("sn02"), path)).isGreaterThan(first);
   }
 
   @Test
