@@ -85,6 +85,29 @@ class MountAndRsyncTest {
   }
 
   @Test
+  void mmchfsMovesTheSharedMountPointForEveryMemberAtTheNextMount() {
+    SimHost other = state.add(SimHost.of("sn02", Role.SERVICE_NODE));
+    gpfsAt("/install-gpfs");
+    other.gpfs = new Gpfs();
+    other.gpfs.cluster = "gpfs1";
+    other.gpfs.filesystems.put("installfs", Gpfs.Filesystem.of("/install-gpfs", "1M", false));
+    file("/install/postscripts/site_env", "local\n", 1);
+    run("mmstartup");
+    run("touch /install-gpfs/shared");
+
+    ExecResult refused = run("mmchfs /dev/installfs -T /install");
+    run("mmshutdown");
+    ExecResult changed = run("mmchfs /dev/installfs -T /install");
+    run("mmstartup");
+
+    assertThat(refused.exitCode()).hasValue(1);
+    assertThat(changed.exitCode()).hasValue(0);
+    assertThat(other.gpfs.filesystems.get("installfs").mountPoint).isEqualTo("/install");
+    assertThat(run("ls /install").stdout()).isEqualTo("shared\n");
+    assertThat(sn.covered.get("/install").files).containsKey("/postscripts/site_env");
+  }
+
+  @Test
   void rsyncWithATrailingSlashCopiesTheContentsKeepingTimesUnderArchive() {
     file("/install/postscripts/site_env", "env\n", 7);
     file("/install/postscripts/sub/deep", "deep\n", 8);
