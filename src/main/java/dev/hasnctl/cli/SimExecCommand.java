@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     description = "Run one command on a simulated host as its shell would, e.g. ls -lR /install.",
     footer = {
       "",
-      "Exit codes: the command's own exit status; 1 when the state file cannot be read or the",
-      "host does not answer (down, hung, or the connection dropped)."
+      "Exit codes: the command's own exit status; 1 when the state file cannot be read",
+      "or the host does not answer (down, hung, or the connection dropped)."
     })
 final class SimExecCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
@@ -54,7 +54,7 @@ final class SimExecCommand implements Callable<Integer> {
           SimStore.open(path)
               .transact(cluster -> cluster.attempt(host, commandLine, Optional.empty()));
     } catch (java.io.UncheckedIOException e) {
-      throw new CliFailure(e.getMessage());
+      throw new CliFailure(e.getCause().getMessage());
     }
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();

@@ -65,4 +65,16 @@ class SimExecCommandTest {
     assertThat(down.err()).contains("sn03: cannot connect: host is down");
     assertThat(unknown.err()).contains("sn99: cannot connect: no such host");
   }
+
+  @Test
+  void aMissingStateFileIsAnErrorThatSaysWhatToDo() {
+    CliRun run = CliRun.of("sim", "exec", dir.resolve("none.json").toString(), "sn01", "--", "ls");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "hasnctl: no simulated cluster state at "
+                + dir.resolve("none.json")
+                + "; run hasnctl sim init\n");
+  }
 }
