@@ -77,8 +77,12 @@ public final class Planner {
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
+    MigrationSteps migration = new MigrationSteps(spec, observed);
+    List<HostName> migrating = migration.migrating();
+    steps.addAll(migration.online(migrating));
     Map<HostName, HostName> partners = partners(spec);
-    List<Step> ordered = order(withRules(steps, OrderRule.SEED, partners));
+    List<Step> ordered =
+        migration.holdSwitch(order(withRules(steps, OrderRule.SEED, partners)), migrating);
     return new Plan(
         specFile,
         createdAt,
