@@ -22,8 +22,9 @@ import java.util.TreeSet;
 
 /**
  * The migration of SNs that still serve a local /install to the shared GPFS /install (the seed's
- * "Preparing an existing cluster"): recognised when the spec wants the shared filesystem and an SN
- * exports its /install without {@code replicas=} while GPFS is not mounted there.
+ * "Preparing an existing cluster"): recognised when the spec wants the shared filesystem, no SN
+ * exports /install with {@code replicas=} or has GPFS mounted at /install yet, and an SN exports it
+ * the legacy way (NFSv3, no replica), as it serves a local /install.
  *
  * <p>The online preparation runs while the nodes keep running: GPFS mounted at the temporary mount
  * point beside the live local /install, never over it; xCAT's directories copied from one SN, never
@@ -53,17 +54,35 @@ final class MigrationSteps {
   List<HostName> migrating() {
     List<HostName> out = new ArrayList<>();
     for (ServiceNode sn : spec.serviceNodes()) {
-      boolean localExport =
-          present(new ResourceId(sn.name(), ResourceKind.EXPORT, shared.mountPoint().value()))
-              .map(p -> !p.getOrDefault("line", "").contains("replicas="))
-              .orElse(false);
+      String line = exportLine(sn.name());
       boolean gpfsAtInstall =
           gpfsMountPoint(sn.name()).map(shared.mountPoint().value()::equals).orElse(false);
-      if (localExport && !gpfsAtInstall) {
+      if (line.contains("replicas=") || gpfsAtInstall) {
+        // One SN already serves the shared /install, or GPFS is already at /install: the cluster
+        // is past the migration's switch, and an SN without replicas= has drifted (the ordinary
+        // plan repairs it, holding what would strand a running node).
+        return List.of();
+      }
+      if (!line.isEmpty() && !exportsVersion4(line)) {
         out.add(sn.name());
       }
     }
     return out;
+  }
+
+  /** The SN's observed /etc/exports line for /install, empty when it exports none. */
+  private String exportLine(HostName sn) {
+    return present(new ResourceId(sn, ResourceKind.EXPORT, shared.mountPoint().value()))
+        .map(p -> p.getOrDefault("line", ""))
+        .orElse("");
+  }
+
+  /**
+   * Whether an /etc/exports line serves NFSv4: the legacy local /install is exported with {@code
+   * vers=3} or no version (AIX's default, NFSv2 and v3: IBM, "/etc/exports file").
+   */
+  private static boolean exportsVersion4(String line) {
+    return java.util.regex.Pattern.compile("[-,]vers=[0-9:]*4").matcher(line).find();
   }
 
   /**
@@ -136,6 +155,11 @@ final class MigrationSteps {
     if (mountSteps.containsKey(first)) {
       firstMounted.add(mountSteps.get(first));
     }
+    // Once GPFS is at the temporary mount point on every SN, the first copies were made: what is
+    // left to copy is the final rsync -u of the outage, with the nodes down (seed: "Even if you did
+    // take an initial copy earlier in the process, you will want to do this again now").
+    boolean finalCopy = mountSteps.isEmpty();
+    String stage = finalCopy ? "final" : "first";
     String local = shared.mountPoint().value();
     List<String> copy = new ArrayList<>();
     copy.add("-au");
@@ -144,24 +168,34 @@ final class MigrationSteps {
     dirs.forEach(dir -> copy.add(local + "/" + dir));
     copy.add(temporary.value());
     out.add(
-        step(
-            first + "/migration/xcat-dirs",
-            first,
-            Argv.of("rsync", copy.toArray(String[]::new)),
-            "copy " + String.join(", ", dirs) + " from " + first + "'s local /install (never nim)",
-            List.of(),
-            firstMounted));
+        outageIf(
+            finalCopy,
+            step(
+                first + "/migration/" + stage + "-xcat-dirs",
+                first,
+                Argv.of("rsync", copy.toArray(String[]::new)),
+                stage
+                    + " copy of "
+                    + String.join(", ", dirs)
+                    + " from "
+                    + first
+                    + "'s local /install (never nim)",
+                List.of(),
+                firstMounted)));
     AbsolutePath stateliteLocal = shared.stateliteDir();
     AbsolutePath stateliteShared = onTemporary(stateliteLocal);
-    out.add(
-        step(
-            first + "/migration/statelite-dir",
-            first,
-            Argv.of("mkdir", "-p", stateliteShared.value()),
-            "create the statelite directory " + stateliteShared,
-            List.of(),
-            firstMounted));
-    String previous = first + "/migration/statelite-dir";
+    Step dir =
+        outageIf(
+            finalCopy,
+            step(
+                first + "/migration/" + stage + "-statelite-dir",
+                first,
+                Argv.of("mkdir", "-p", stateliteShared.value()),
+                "the statelite directory " + stateliteShared,
+                List.of(),
+                firstMounted));
+    out.add(dir);
+    String previous = dir.id();
     for (HostName sn : sns) {
       Set<String> after = new TreeSet<>(Set.of(previous));
       if (mountSteps.containsKey(sn)) {
@@ -173,13 +207,18 @@ final class MigrationSteps {
                   "! " + Argv.of("test", "-d", stateliteLocal.value()).toShell(),
                   Argv.of("rsync", "-au", stateliteLocal.value() + "/", stateliteShared.value()));
       Step step =
-          step(
-              sn + "/migration/statelite",
-              sn,
-              script.toArgv(),
-              "first copy of " + sn + "'s statelite data, newer files kept (-u), one SN at a time",
-              List.of(),
-              after);
+          outageIf(
+              finalCopy,
+              step(
+                  sn + "/migration/" + stage + "-statelite",
+                  sn,
+                  script.toArgv(),
+                  stage
+                      + " copy of "
+                      + sn
+                      + "'s statelite data, newer files kept (-u), one SN at a time",
+                  List.of(),
+                  after));
       out.add(step);
       previous = step.id();
     }
@@ -195,12 +234,22 @@ final class MigrationSteps {
     List<Step> out = new ArrayList<>(steps.size());
     for (Step step : steps) {
       if (step.phase() == Phase.GPFS && migrating.contains(step.lane())) {
-        out.add(step.held(outage(step.lane())));
+        // After the online preparation: its copies come first, and the outage follows them.
+        Set<String> prepared = new TreeSet<>();
+        steps.stream()
+            .filter(s -> s.phase() == Phase.MIGRATION_ONLINE)
+            .forEach(s -> prepared.add(s.id()));
+        out.add(step.alsoAfter(prepared).held(outage(step.lane())));
       } else {
         out.add(step);
       }
     }
     return out;
+  }
+
+  /** {@code step}, held as part of the outage when {@code held}. */
+  private Step outageIf(boolean held, Step step) {
+    return held ? step.held(outage(step.lane())) : step;
   }
 
   private Hold outage(HostName sn) {

@@ -82,7 +82,7 @@ public final class Planner {
     steps.addAll(migration.online(migrating));
     Map<HostName, HostName> partners = partners(spec);
     List<Step> ordered =
-        migration.holdSwitch(order(withRules(steps, OrderRule.SEED, partners)), migrating);
+        order(withRules(migration.holdSwitch(steps, migrating), OrderRule.SEED, partners));
     return new Plan(
         specFile,
         createdAt,

@@ -65,15 +65,18 @@ class MigrationOnlineTest {
 
     assertThat(step(plan, "sn01/migration/mount-point").command().toShell())
         .isEqualTo("mmchfs /dev/gpfsinstall -T /install-gpfs");
-    assertThat(step(plan, "sn01/migration/xcat-dirs").command().toShell())
+    assertThat(step(plan, "sn01/migration/first-xcat-dirs").command().toShell())
         .isEqualTo(
             "rsync -au /install/custom /install/post /install/prescripts /install/postscripts"
                 + " /install-gpfs");
-    assertThat(step(plan, "sn02/migration/statelite").after()).contains("sn01/migration/statelite");
-    assertThat(step(plan, "sn03/migration/statelite").after()).contains("sn02/migration/statelite");
-    assertThat(step(plan, "sn04/migration/statelite").after()).contains("sn03/migration/statelite");
+    assertThat(step(plan, "sn02/migration/first-statelite").after())
+        .contains("sn01/migration/first-statelite");
+    assertThat(step(plan, "sn03/migration/first-statelite").after())
+        .contains("sn02/migration/first-statelite");
+    assertThat(step(plan, "sn04/migration/first-statelite").after())
+        .contains("sn03/migration/first-statelite");
     for (String sn : SNS) {
-      assertThat(step(plan, sn + "/migration/statelite").isHeld()).isFalse();
+      assertThat(step(plan, sn + "/migration/first-statelite").isHeld()).isFalse();
       assertThat(step(plan, sn + "/migration/mount").command().toShell())
           .contains("mmmount /dev/gpfsinstall")
           .doesNotContain("exportfs", "stopsrc");
@@ -128,18 +131,68 @@ class MigrationOnlineTest {
       }
     }
     String journal = after.hosts.get("ems01").files.get("/var/lib/hasnctl/journal.jsonl");
-    assertThat(journal).contains("\"step\":\"sn04/migration/statelite\"");
+    assertThat(journal).contains("\"step\":\"sn04/migration/first-statelite\"");
   }
 
   @Test
-  void onceGpfsIsMountedAtTheTemporaryPointTheNextPlanOnlyCopiesAgain() throws Exception {
+  void theSpecNamesTheTemporaryMountPointAndMoreDirectoriesToCopy() throws Exception {
+    String example = Files.readString(spec);
+    String line =
+        "  pagingReplicated: false              # GPFS replication off for paging files\n";
+    assertThat(example).contains(line);
+    Files.writeString(
+        spec,
+        example.replace(
+            line, line + "  migrationMountPoint: /gpfs-staging\n  migrationDirs: [site]\n"));
+
+    Plan plan = savedPlan();
+
+    assertThat(step(plan, "sn01/migration/mount-point").command().toShell())
+        .isEqualTo("mmchfs /dev/gpfsinstall -T /gpfs-staging");
+    assertThat(step(plan, "sn01/migration/first-statelite-dir").command().toShell())
+        .isEqualTo("mkdir -p /gpfs-staging/statelite_data");
+    assertThat(step(plan, "sn01/migration/first-xcat-dirs").command().toShell())
+        .endsWith("/install/postscripts /install/site /gpfs-staging");
+  }
+
+  @Test
+  void gpfsMountedElsewhereThanTheTemporaryPointStopsThePlanWithWhatToDo() {
+    CliRun.of("sim", "exec", state.toString(), "sn01", "--", "mmchfs /dev/gpfsinstall -T /scratch");
+    CliRun.of("sim", "exec", state.toString(), "sn02", "--", "mmstartup");
+
+    CliRun plan = CliRun.of("plan", spec.toString(), "--target", "sim:" + state);
+
+    assertThat(plan.exitCode()).isNotZero();
+    assertThat(plan.err())
+        .contains("sn02 mounts /dev/gpfsinstall at /scratch")
+        .contains("unmount it there (mmumount /dev/gpfsinstall)");
+  }
+
+  @Test
+  void aFreshClusterHasNothingToMigrate() throws Exception {
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "fresh");
+
+    assertThat(savedPlan().steps()).noneMatch(s -> s.id().contains("/migration/"));
+  }
+
+  @Test
+  void onceGpfsIsAtTheTemporaryPointWhatIsLeftIsTheHeldOutageWithItsFinalCopies() throws Exception {
     CliRun.of("apply", spec.toString(), "--target", "sim:" + state, "--auto-approve");
 
     Plan again = savedPlan();
 
     assertThat(again.steps()).noneMatch(s -> s.id().endsWith("/migration/mount-point"));
     assertThat(again.steps()).noneMatch(s -> s.id().endsWith("/migration/mount"));
-    assertThat(step(again, "sn01/migration/statelite").isHeld()).isFalse();
-    assertThat(step(again, "sn01/gpfs").isHeld()).isTrue();
+    assertThat(again.steps()).noneMatch(s -> s.id().contains("/migration/first-"));
+    Step finalCopy = step(again, "sn02/migration/final-statelite");
+    assertThat(finalCopy.after()).contains("sn01/migration/final-statelite");
+    assertThat(finalCopy.hold())
+        .hasValueSatisfying(
+            h -> {
+              assertThat(h.reason()).contains("migration's outage");
+              assertThat(h.nodes()).isEqualTo("cn[0129-0256]");
+            });
+    assertThat(step(again, "sn02/gpfs").after()).contains("sn02/migration/final-statelite");
+    assertThat(again.steps()).allSatisfy(s -> assertThat(s.isHeld()).as(s.id()).isTrue());
   }
 }
