@@ -79,7 +79,8 @@ final class MigrationSteps {
 
   /**
    * Whether an /etc/exports line serves NFSv4: the legacy local /install is exported with {@code
-   * vers=3} or no version (AIX's default, NFSv2 and v3: IBM, "/etc/exports file").
+   * vers=3} or no version (then NFS versions 2 and 3: IBM, "exports File for NFS", where {@code
+   * vers=3:4} names both).
    */
   private static boolean exportsVersion4(String line) {
     return java.util.regex.Pattern.compile("[-,]vers=[0-9:]*4").matcher(line).find();
