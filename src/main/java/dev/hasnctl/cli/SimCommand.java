@@ -25,7 +25,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "A simulated HASN cluster kept in one state file (use it with --target sim:PATH).",
-    subcommands = {SimCommand.Init.class, SimCommand.Fault.class, SimServeCommand.class})
+    subcommands = {
+      SimCommand.Init.class,
+      SimCommand.Fault.class,
+      SimExecCommand.class,
+      SimServeCommand.class
+    })
 final class SimCommand {
 
   /** {@code hasnctl sim init SPEC --out PATH --scenario S [--drift N --seed S]}. */

@@ -2,6 +2,11 @@ package dev.hasnctl.plan;
 
 /** The stage of the seed's procedure a step belongs to; the order rules are stated over these. */
 public enum Phase {
+  /**
+   * The migration from a local /install, online: GPFS at its temporary mount point beside the live
+   * local /install, and the copies into it. Nothing here interrupts a running node.
+   */
+  MIGRATION_ONLINE,
   /** NIM images converted to NFSv4 and their xCAT osimage attributes (on the EMS). */
   IMAGES,
   /** xCAT tables other than node definitions, and files on the EMS (postscripts). */

@@ -80,8 +80,12 @@ public final class Planner {
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
     steps.addAll(new TealSteps(edits).build(actionable));
+    MigrationSteps migration = new MigrationSteps(spec, observed);
+    List<HostName> migrating = migration.migrating();
+    steps.addAll(migration.online(migrating));
     Map<HostName, HostName> partners = partners(spec);
-    List<Step> ordered = order(withRules(steps, OrderRule.SEED, partners));
+    List<Step> ordered =
+        order(withRules(migration.holdSwitch(steps, migrating), OrderRule.SEED, partners));
     return new Plan(
         specFile,
         createdAt,

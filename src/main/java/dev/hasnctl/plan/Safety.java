@@ -92,9 +92,11 @@ final class Safety {
     for (Step step : ordered) {
       Optional<String> waitsFor = step.after().stream().filter(held::contains).sorted().findFirst();
       Optional<Hold> hold =
-          waitsFor.isPresent()
-              ? Optional.of(new Hold("", 0, "waits for held step " + waitsFor.get(), List.of()))
-              : step.disrupts().flatMap(this::strands);
+          step.hold().isPresent()
+              ? step.hold()
+              : waitsFor.isPresent()
+                  ? Optional.of(new Hold("", 0, "waits for held step " + waitsFor.get(), List.of()))
+                  : step.disrupts().flatMap(this::strands);
       if (hold.isPresent()) {
         held.add(step.id());
         out.add(step.held(hold.get()));

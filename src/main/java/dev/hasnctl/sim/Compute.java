@@ -35,6 +35,12 @@ public final class Compute {
   /** Whether the setupnfsv4replication postscript ran (NFSRETRIES/NFSTIMEO applied). */
   public boolean nfsReplication;
 
+  /**
+   * The file on its SN where this running node keeps writing its persistent statelite data, or
+   * empty when it writes none the simulator follows (see {@link StateliteWriters}).
+   */
+  public String stateliteFile = "";
+
   /** The console log file ({@code swcons -p}); empty means AIX's {@code /var/adm/ras/conslog}. */
   public String consoleLog = "";
 

@@ -49,7 +49,7 @@ public final class FaultInjector {
               throw new IllegalArgumentException(host.name + " is not a GPFS node");
             }
             host.gpfs.active = false;
-            host.gpfs.filesystems.values().forEach(fs -> fs.mounted = false);
+            GpfsMounts.unmountAll(state, host);
             yield host.name + " GPFS down";
           }
           case FAIL_COMMAND -> {

@@ -12,11 +12,26 @@ import java.util.TreeSet;
 public final class HostFiles {
   private HostFiles() {}
 
-  /** Writes {@code content} to {@code path}, appending when {@code append}. */
+  /**
+   * Writes {@code content} to {@code path}, appending when {@code append}, with no modification
+   * time (for system files nothing compares by age; data files use the overload with one).
+   */
   public static void write(SimHost host, String path, String content, boolean append) {
     String old = append ? host.files.getOrDefault(path, "") : "";
     host.sizedFiles.remove(path);
     host.files.put(path, old + content);
+    host.mtimes.remove(path);
+  }
+
+  /** Writes {@code content} to {@code path} as of {@code mtime}, the state's logical clock. */
+  public static void write(SimHost host, String path, String content, boolean append, long mtime) {
+    write(host, path, content, append);
+    host.mtimes.put(path, mtime);
+  }
+
+  /** The modification time of {@code path}; older than any other when it has none. */
+  public static long mtime(SimHost host, String path) {
+    return host.mtimes.getOrDefault(path, Long.MIN_VALUE);
   }
 
   /** Whether {@code path} is a regular file. */
@@ -97,7 +112,9 @@ public final class HostFiles {
     boolean any = host.files.remove(dir) != null;
     any |= host.sizedFiles.remove(dir) != null;
     any |= host.dirs.remove(dir);
+    host.mtimes.remove(dir);
     String prefix = dir + "/";
+    host.mtimes.keySet().removeIf(p -> p.startsWith(prefix));
     any |= host.files.keySet().removeIf(p -> p.startsWith(prefix));
     any |= host.sizedFiles.keySet().removeIf(p -> p.startsWith(prefix));
     any |= host.dirs.removeIf(p -> p.startsWith(prefix));

@@ -155,6 +155,7 @@ public final class SimCluster {
     nestedDelay = outerDelay;
     nestedDelayReason = outerReason;
     if (depth == 0) {
+      StateliteWriters.write(state);
       Consequences.settle(state);
     }
     if (interrupted instanceof Execution.Hung hung) {
@@ -251,14 +252,15 @@ public final class SimCluster {
         stdout = stdout + stderr;
         stderr = "";
       } else if (redirect.fd() == 1) {
-        HostFiles.write(host, redirect.target(), stdout, redirect.append());
+        HostFiles.write(host, redirect.target(), stdout, redirect.append(), state.clock);
         stdout = "";
       } else if (redirect.fd() == 2) {
-        HostFiles.write(host, redirect.target(), stderr, redirect.append());
+        HostFiles.write(host, redirect.target(), stderr, redirect.append(), state.clock);
         stderr = "";
       }
     }
     err.append(stderr);
+    GpfsMounts.propagate(state, host);
     return ExecResult.exited(result.exitCode().orElse(1), stdout, "");
   }
 }

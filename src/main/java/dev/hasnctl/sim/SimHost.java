@@ -53,6 +53,15 @@ public final class SimHost {
   /** Directories made explicitly; parents of files exist implicitly. */
   public TreeSet<String> dirs = new TreeSet<>();
 
+  /**
+   * Modification times of files, in the state's logical clock ({@link SimState#clock}); a file with
+   * none was made before the simulation started and is older than every one that has one.
+   */
+  public TreeMap<String, Long> mtimes = new TreeMap<>();
+
+  /** What a mounted filesystem hides, by mount point: the local files that were there. */
+  public TreeMap<String, FileLayer> covered = new TreeMap<>();
+
   /** SRC subsystems by name. */
   public TreeMap<String, Subsystem> subsystems = new TreeMap<>();
 

@@ -36,6 +36,13 @@ public final class SimState {
 
   public Faults faults = new Faults();
 
+  /**
+   * The files of each GPFS filesystem, by device name without {@code /dev/}, paths relative to its
+   * mount point: one content for the whole GPFS cluster, whichever hosts mount it (see {@link
+   * GpfsMounts}).
+   */
+  public TreeMap<String, FileLayer> gpfsFiles = new TreeMap<>();
+
   /** Commands executed so far; also the source of simulated pids. */
   public long clock;
 

@@ -1,6 +1,7 @@
 package dev.hasnctl.spec;
 
 import dev.hasnctl.model.AbsolutePath;
+import java.util.List;
 
 /**
  * The one GPFS {@code /install} filesystem shared by every service node.
@@ -13,6 +14,11 @@ import dev.hasnctl.model.AbsolutePath;
  * @param pagingDir where per-node paging files live, below {@code mountPoint}; never NIM's own
  *     paging directory
  * @param pagingReplicated whether GPFS replicates {@code pagingDir}; must be false
+ * @param migrationMountPoint where the migration from a local /install mounts the GPFS filesystem
+ *     while the local /install still serves the running nodes (seed: "a temporary mount point on
+ *     the SNs, such as /install-gpfs")
+ * @param migrationDirs directories of the local /install, besides xCAT's own, that the migration
+ *     copies from one SN into the shared filesystem (names directly below /install)
  */
 public record SharedInstall(
     String gpfsCluster,
@@ -21,7 +27,9 @@ public record SharedInstall(
     String blockSize,
     AbsolutePath stateliteDir,
     AbsolutePath pagingDir,
-    Boolean pagingReplicated) {
+    Boolean pagingReplicated,
+    AbsolutePath migrationMountPoint,
+    List<String> migrationDirs) {
 
   /**
    * The NFSv4 domain file on the EMS and every SN. Fixed by AIX (seed: "NFSv4 requires that the
@@ -42,6 +50,8 @@ public record SharedInstall(
     stateliteDir = Defaults.or(stateliteDir, AbsolutePath.of("/install/statelite_data"));
     pagingDir = Defaults.or(pagingDir, AbsolutePath.of("/install/paging"));
     pagingReplicated = Defaults.or(pagingReplicated, Boolean.FALSE);
+    migrationMountPoint = Defaults.or(migrationMountPoint, MIGRATION_MOUNT_POINT);
+    migrationDirs = Defaults.list(migrationDirs);
   }
 
   /**

@@ -139,7 +139,7 @@ class ConvergenceTest {
     Plan second = appliesSafely(store);
 
     // Legacy nodes mount the SNs' local /install over NFSv3 with no replica: the export rewrite
-    // and GPFS over /install would strand them, so the migration's outage stays held.
+    // would strand them, and switching /install to GPFS is the migration's outage; both stay held.
     assertThat(second.held())
         .filteredOn(step -> step.hold().orElseThrow().count() > 0)
         .extracting(step -> step.hold().orElseThrow().nodes())
@@ -149,8 +149,17 @@ class ConvergenceTest {
         .allSatisfy(
             step ->
                 assertThat(step.hold().orElseThrow().reason())
-                    .contains("no working replica")
-                    .contains("their mounts list no replica"));
+                    .satisfiesAnyOf(
+                        reason -> assertThat(reason).contains("their mounts list no replica"),
+                        reason ->
+                            assertThat(reason)
+                                .contains("the migration's outage")
+                                .contains("running nodes use the local one")));
+    assertThat(second.held())
+        .filteredOn(step -> step.id().endsWith("/gpfs"))
+        .hasSize(4)
+        .allSatisfy(
+            step -> assertThat(step.hold().orElseThrow().reason()).contains("migration's outage"));
     assertThat(hungNodes(store)).isZero();
   }
 

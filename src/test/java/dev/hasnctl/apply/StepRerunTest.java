@@ -2,6 +2,7 @@ package dev.hasnctl.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hasnctl.plan.Phase;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.Step;
 import dev.hasnctl.sim.SimCommands;
@@ -31,7 +32,7 @@ class StepRerunTest {
   private static List<String> runSteps(SimState state, int runs) throws TransportException {
     SimApply sim =
         new SimApply(SimClusters.example(), SimStore.inMemory(state, SimCommands.standard()));
-    for (Step step : sim.plan().steps()) {
+    for (Step step : withoutMigration(sim.plan().steps())) {
       boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
       for (int run = 0; run < (rerun ? runs : 1); run++) {
         sim.transport.exec(step.host(), step.command(), input(sim, step), Duration.ofMinutes(5));
@@ -46,6 +47,15 @@ class StepRerunTest {
         .map(template -> SimClusters.secret().orElseThrow().fill(template));
   }
 
+  /**
+   * The steps, without the migration's online preparation: this test runs held steps too, and the
+   * held switch of /install is the naive one (hasnctl does not build the outage stage), which the
+   * temporary mount point would defeat. The preparation's own re-runs are MigrationOnlineTest's.
+   */
+  private static List<Step> withoutMigration(List<Step> steps) {
+    return steps.stream().filter(s -> s.phase() != Phase.MIGRATION_ONLINE).toList();
+  }
+
   private static int everyFileStepRunTwiceConverges(SimState state) throws TransportException {
     // What the plan itself does to running nodes (the legacy migration's outage) is not the
     // re-run's doing: only harm beyond one plain run counts.
@@ -55,7 +65,7 @@ class StepRerunTest {
     SimState before = sim.store.snapshot();
     Plan plan = sim.plan();
     int twice = 0;
-    for (Step step : plan.steps()) {
+    for (Step step : withoutMigration(plan.steps())) {
       boolean rerun = !step.backups().isEmpty() || step.id().endsWith("/inittab");
       for (int run = 0; run < (rerun ? 2 : 1); run++) {
         ExecResult result =

@@ -100,7 +100,7 @@ class ValidateCommandTest {
             "  device: /dev/../etc/shadow",
             "  pagingReplicated: false",
             "  localDomainFile: /etc/passwd\n  nimPagingDir: /install/x\n"
-                + "  migrationMountPoint: /install-gpfs\n  pagingReplicated: false",
+                + "  migrationMountPoint: /install/../etc\n  pagingReplicated: false",
             "      location: /export/nim    # local jfs2; AIX cannot dump to GPFS",
             "      location: /./install/dump",
             "    configdump: selective      # skip user data in dumps",

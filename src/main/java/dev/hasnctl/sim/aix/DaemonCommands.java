@@ -3,6 +3,7 @@ package dev.hasnctl.sim.aix;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.sim.Commands;
 import dev.hasnctl.sim.Gpfs;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.Invocation;
 import dev.hasnctl.sim.SimCommand;
 import dev.hasnctl.sim.SimHost;
@@ -47,7 +48,7 @@ public final class DaemonCommands {
       return Invocation.fail(
           1, command + ": GPFS is not active on this node: start it with mmstartup.\n");
     }
-    fs.mounted = mount;
+    GpfsMounts.set(in.state(), host, name, mount);
     return Invocation.ok(
         GpfsCommands.DATE
             + ": "

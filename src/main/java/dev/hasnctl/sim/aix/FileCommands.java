@@ -4,7 +4,6 @@ import static dev.hasnctl.sim.Invocation.fail;
 import static dev.hasnctl.sim.Invocation.ok;
 
 import dev.hasnctl.sim.Commands;
-import dev.hasnctl.sim.GpfsShare;
 import dev.hasnctl.sim.HostFiles;
 import dev.hasnctl.sim.Invocation;
 import dev.hasnctl.sim.SimCommand;
@@ -208,10 +207,9 @@ public final class FileCommands {
     if (!HostFiles.isDirectory(host, HostFiles.parent(path))) {
       return fail(2, "dd: 0511-053 The file " + of + " cannot be opened.\n");
     }
-    for (SimHost sharing : GpfsShare.hostsSeeing(in.state(), host, path)) {
-      sharing.files.remove(path);
-      sharing.sizedFiles.put(path, blockSize * count);
-    }
+    host.files.remove(path);
+    host.sizedFiles.put(path, blockSize * count);
+    host.mtimes.put(path, in.cluster().state().clock);
     return ExecResult.exited(0, "", count + "+0 records in.\n" + count + "+0 records out.\n");
   }
 
@@ -249,23 +247,31 @@ public final class FileCommands {
               + operands.get(0)
               + ": A file or directory in the path name does not exist.\n");
     }
-    // mv and cp -p carry the mode and owner; a plain cp keeps the target's, or makes the default.
+    // mv and cp -p carry the mode, owner and modification time; a plain cp keeps the target's
+    // mode and owner, or makes the default, and makes the copy now.
     boolean keep = move || in.args().contains("-p");
     if (keep) {
       Permissions.copy(host, from, to);
     } else if (!HostFiles.isFile(host, to)) {
       host.modes.remove(to);
     }
+    long mtime = keep ? HostFiles.mtime(host, from) : in.cluster().state().clock;
     if (host.files.containsKey(from)) {
       HostFiles.write(host, to, host.files.get(from), false);
     } else {
       host.files.remove(to);
       host.sizedFiles.put(to, host.sizedFiles.get(from));
     }
+    if (mtime != Long.MIN_VALUE) {
+      host.mtimes.put(to, mtime);
+    } else {
+      host.mtimes.remove(to);
+    }
     if (move) {
       host.modes.remove(from);
       host.files.remove(from);
       host.sizedFiles.remove(from);
+      host.mtimes.remove(from);
     }
     return ok("");
   }
@@ -294,12 +300,8 @@ public final class FileCommands {
         err.append("rm: 0653-603 Cannot remove directory ").append(arg).append(".\n");
         code = 2;
       } else {
-        GpfsShare.hostsSeeing(in.state(), host, path)
-            .forEach(
-                h -> {
-                  HostFiles.removeTree(h, path);
-                  h.modes.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
-                });
+        HostFiles.removeTree(host, path);
+        host.modes.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
       }
     }
     return ExecResult.exited(code, "", err.toString());

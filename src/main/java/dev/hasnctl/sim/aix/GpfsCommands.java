@@ -2,6 +2,7 @@ package dev.hasnctl.sim.aix;
 
 import dev.hasnctl.sim.Commands;
 import dev.hasnctl.sim.Gpfs;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.Invocation;
 import dev.hasnctl.sim.SimCommand;
 import dev.hasnctl.sim.SimHost;
@@ -205,13 +206,14 @@ public final class GpfsCommands {
     if (start) {
       out.append(DATE).append(": mmstartup: Starting GPFS ...\n");
       host.gpfs.active = true;
-      host.gpfs.filesystems.values().forEach(fs -> fs.mounted = fs.automount);
+      host.gpfs.filesystems.forEach(
+          (device, fs) -> GpfsMounts.set(in.state(), host, device, fs.automount));
     } else {
       out.append(DATE).append(": mmshutdown: Starting force unmount of GPFS file systems\n");
       out.append(DATE).append(": mmshutdown: Shutting down GPFS daemons\n");
       out.append(DATE).append(": mmshutdown: Finished\n");
       host.gpfs.active = false;
-      host.gpfs.filesystems.values().forEach(fs -> fs.mounted = false);
+      GpfsMounts.unmountAll(in.state(), host);
     }
     return Invocation.ok(out.toString());
   }

@@ -49,7 +49,7 @@ public final class ShellCommands {
     }
     for (String file : in.args()) {
       if (!in.host().files.containsKey(file)) {
-        dev.hasnctl.sim.HostFiles.write(in.host(), file, "", false);
+        dev.hasnctl.sim.HostFiles.write(in.host(), file, "", false, in.cluster().state().clock);
       }
     }
     return Invocation.ok("");

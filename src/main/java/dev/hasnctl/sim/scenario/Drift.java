@@ -1,7 +1,7 @@
 package dev.hasnctl.sim.scenario;
 
 import dev.hasnctl.sim.Consequences;
-import dev.hasnctl.sim.GpfsShare;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
 import dev.hasnctl.sim.Role;
@@ -230,7 +230,7 @@ public final class Drift {
             h -> {
               // nfsd stops with it: NFS serving without GPFS would hang the nodes, not drift them.
               h.gpfs.active = false;
-              h.gpfs.filesystems.values().forEach(fs -> fs.mounted = false);
+              GpfsMounts.unmountAll(s, h);
               if (h.subsystems.containsKey("nfsd")) {
                 h.subsystems.get("nfsd").active = false;
                 h.subsystems.get("nfsd").pid = 0;
@@ -285,7 +285,8 @@ public final class Drift {
             h -> {
               List<String> files = List.copyOf(h.sizedFiles.keySet());
               String path = files.get(r.nextInt(files.size()));
-              GpfsShare.hostsSeeing(s, h, path).forEach(seeing -> seeing.sizedFiles.remove(path));
+              h.sizedFiles.remove(path);
+              GpfsMounts.propagate(s, h); // gone from the shared filesystem, for every SN
               return h.name + " paging file " + path + " missing";
             });
   }

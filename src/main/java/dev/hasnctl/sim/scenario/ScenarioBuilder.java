@@ -7,7 +7,7 @@ import dev.hasnctl.model.Secret;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
 import dev.hasnctl.sim.Gpfs;
-import dev.hasnctl.sim.GpfsShare;
+import dev.hasnctl.sim.GpfsMounts;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.PagingSpace;
@@ -70,6 +70,10 @@ public final class ScenarioBuilder {
         computeNode(state, spec, group, node, scenario);
       }
     }
+    if (scenario == Scenario.LEGACY) {
+      LocalInstall.fill(state, spec);
+    }
+    GpfsMounts.adopt(state);
     Consequences.settle(state);
     return state;
   }
@@ -301,9 +305,8 @@ public final class ScenarioBuilder {
       for (var file : group.paging().get().files()) {
         String path = pagingDir + "/" + name + "/" + file.name();
         if (server != null) {
-          for (SimHost sharing : GpfsShare.hostsSeeing(state, server, path)) {
-            sharing.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
-          }
+          // On the shared GPFS /install: GpfsMounts.adopt shows it to every SN that mounts it.
+          server.sizedFiles.put(path, file.sizeMiB() * 1024 * 1024);
         }
         PagingSpace space = new PagingSpace();
         space.name = file.name();

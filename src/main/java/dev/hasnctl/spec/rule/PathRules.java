@@ -50,6 +50,15 @@ final class PathRules {
             "paging files live below the shared GPFS /install, where the backup SN serves them too",
             PathRules::pagingOnGpfs),
         SimpleRule.error(
+            "migration-mount-point",
+            "the migration's temporary mount point is a directory of its own, apart from the live"
+                + " /install it is copied from",
+            PathRules::migrationMountPoint),
+        SimpleRule.error(
+            "migration-dirs",
+            "the migration copies no NIM directory: nim is re-created by mkdsklsnode on each SN",
+            PathRules::migrationDirs),
+        SimpleRule.error(
             "statelite-dir",
             "the statelite directory is below the shared /install and every statelite mount within"
                 + " it",
@@ -71,6 +80,11 @@ final class PathRules {
         new PathAt(
             "/sharedInstall/stateliteDir", shared.stateliteDir(), "the statelite directory"));
     out.add(new PathAt("/sharedInstall/pagingDir", shared.pagingDir(), "the paging directory"));
+    out.add(
+        new PathAt(
+            "/sharedInstall/migrationMountPoint",
+            shared.migrationMountPoint(),
+            "the migration's temporary mount point"));
     for (int g = 0; g < spec.groups().size(); g++) {
       ComputeGroup group = spec.groups().get(g);
       Optional<AbsolutePath> dir = group.paging().flatMap(p -> p.dir());
@@ -206,6 +220,41 @@ final class PathRules {
                     + ", not below the shared "
                     + mount,
                 "use a directory below " + mount + ", e.g. " + shared));
+      }
+    }
+    return out;
+  }
+
+  private static List<Finding> migrationMountPoint(ClusterSpec spec) {
+    AbsolutePath mount = spec.sharedInstall().mountPoint();
+    AbsolutePath temporary = spec.sharedInstall().migrationMountPoint();
+    if (!temporary.isWithin(mount) && !mount.isWithin(temporary)) {
+      return List.of();
+    }
+    return List.of(
+        Finding.at(
+            "/sharedInstall/migrationMountPoint",
+            "the migration's temporary mount point "
+                + temporary
+                + (temporary.isWithin(mount) ? " is in " : " holds ")
+                + "the shared "
+                + mount
+                + "; mounted there, GPFS would hide or be hidden by the local /install that still"
+                + " serves the running nodes",
+            "use a directory beside it, e.g. " + SharedInstall.MIGRATION_MOUNT_POINT));
+  }
+
+  private static List<Finding> migrationDirs(ClusterSpec spec) {
+    List<Finding> out = new ArrayList<>();
+    List<String> dirs = spec.sharedInstall().migrationDirs();
+    for (int i = 0; i < dirs.size(); i++) {
+      if (dirs.get(i).equals("nim")) {
+        out.add(
+            Finding.at(
+                "/sharedInstall/migrationDirs/" + i,
+                "the migration would copy /install/nim, whose NIM resources each SN must re-create"
+                    + " (seed: \"You should NOT copy over the /install/nim directory\")",
+                "remove nim from the list"));
       }
     }
     return out;

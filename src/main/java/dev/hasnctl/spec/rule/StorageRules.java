@@ -77,7 +77,7 @@ final class StorageRules {
 
   /** Whether {@code path} is on the GPFS filesystem, at its final or its migration mount point. */
   private static boolean onGpfs(SharedInstall shared, AbsolutePath path) {
-    return path.isWithin(shared.mountPoint()) || path.isWithin(SharedInstall.MIGRATION_MOUNT_POINT);
+    return path.isWithin(shared.mountPoint()) || path.isWithin(shared.migrationMountPoint());
   }
 
   private static List<Finding> dump(ClusterSpec spec) {

@@ -106,6 +106,16 @@ class RulesTest {
             "  sharedinstall: sns      # /install is shared by the service nodes",
             "  sharedinstall: \"no\"  # expect: sharedinstall-sns"),
         breaks(
+            "migration-mount-point",
+            "  pagingReplicated: false              # GPFS replication off for paging files",
+            "  pagingReplicated: false\n  migrationMountPoint: /install/gpfs  # expect:"
+                + " migration-mount-point"),
+        breaks(
+            "migration-dirs",
+            "  pagingReplicated: false              # GPFS replication off for paging files",
+            "  pagingReplicated: false\n  migrationDirs:\n    - site\n    - nim  # expect:"
+                + " migration-dirs"),
+        breaks(
             "gpfs-block-size",
             "  blockSize: 1M                        # 1M with 256K RAID segments, else 512K",
             "  blockSize: 256K  # expect: gpfs-block-size"),

@@ -1,0 +1,322 @@
+package dev.hasnctl.plan;
+
+import dev.hasnctl.model.AbsolutePath;
+import dev.hasnctl.model.Argv;
+import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.NodeHealth;
+import dev.hasnctl.model.Noderange;
+import dev.hasnctl.model.Observed;
+import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
+import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.ServiceNode;
+import dev.hasnctl.spec.SharedInstall;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The migration of SNs that still serve a local /install to the shared GPFS /install (the seed's
+ * "Preparing an existing cluster"): recognised when the spec wants the shared filesystem, no SN
+ * exports /install with {@code replicas=} or has GPFS mounted at /install yet, and an SN exports it
+ * the legacy way (NFSv3, no replica), as it serves a local /install.
+ *
+ * <p>The online preparation runs while the nodes keep running: GPFS mounted at the temporary mount
+ * point beside the live local /install, never over it; xCAT's directories copied from one SN, never
+ * /install/nim; the statelite directory created and a first {@code rsync -u} of the statelite data
+ * made one SN at a time, so two SNs never write one node's directory at once and newer data is
+ * never replaced by older. Every copy runs again harmlessly (a resumed apply, a second plan):
+ * {@code -u} keeps what is newer in the shared filesystem.
+ *
+ * <p>Switching an SN's /install to GPFS needs its nodes down (the seed's outage); hasnctl does not
+ * run that stage, so the step that would do it is held with the running nodes it would strand.
+ */
+final class MigrationSteps {
+  /** xCAT's own directories of /install that one SN's copy provides (seed). */
+  static final List<String> XCAT_DIRS = List.of("custom", "post", "prescripts", "postscripts");
+
+  private final ClusterSpec spec;
+  private final Map<ResourceId, Observed> observed;
+  private final SharedInstall shared;
+
+  MigrationSteps(ClusterSpec spec, Map<ResourceId, Observed> observed) {
+    this.spec = spec;
+    this.observed = observed;
+    this.shared = spec.sharedInstall();
+  }
+
+  /** The SNs still serving a local /install, in spec order; empty when nothing is to migrate. */
+  List<HostName> migrating() {
+    List<HostName> out = new ArrayList<>();
+    for (ServiceNode sn : spec.serviceNodes()) {
+      String line = exportLine(sn.name());
+      boolean gpfsAtInstall =
+          gpfsMountPoint(sn.name()).map(shared.mountPoint().value()::equals).orElse(false);
+      if (line.contains("replicas=") || gpfsAtInstall) {
+        // One SN already serves the shared /install, or GPFS is already at /install: the cluster
+        // is past the migration's switch, and an SN without replicas= has drifted (the ordinary
+        // plan repairs it, holding what would strand a running node).
+        return List.of();
+      }
+      if (!line.isEmpty() && !exportsVersion4(line)) {
+        out.add(sn.name());
+      }
+    }
+    return out;
+  }
+
+  /** The SN's observed /etc/exports line for /install, empty when it exports none. */
+  private String exportLine(HostName sn) {
+    return present(new ResourceId(sn, ResourceKind.EXPORT, shared.mountPoint().value()))
+        .map(p -> p.getOrDefault("line", ""))
+        .orElse("");
+  }
+
+  /**
+   * Whether an /etc/exports line serves NFSv4: the legacy local /install is exported with {@code
+   * vers=3} or no version (then NFS versions 2 and 3: IBM, "exports File for NFS", where {@code
+   * vers=3:4} names both).
+   */
+  private static boolean exportsVersion4(String line) {
+    return java.util.regex.Pattern.compile("[-,]vers=[0-9:]*4").matcher(line).find();
+  }
+
+  /**
+   * The online preparation's steps for {@code sns} (see {@link #migrating()}).
+   *
+   * @throws IllegalStateException when GPFS is mounted on an SN somewhere else than the temporary
+   *     mount point: hasnctl cannot tell what that mount serves
+   */
+  List<Step> online(List<HostName> sns) {
+    if (sns.isEmpty()) {
+      return List.of();
+    }
+    AbsolutePath temporary = shared.migrationMountPoint();
+    String device = shared.device();
+    List<Step> out = new ArrayList<>();
+    boolean anyMounted = false;
+    for (HostName sn : sns) {
+      Optional<String> at = gpfsMountPoint(sn);
+      if (at.isPresent() && !at.get().equals(temporary.value())) {
+        throw new IllegalStateException(
+            sn
+                + " mounts "
+                + device
+                + " at "
+                + at.get()
+                + " while it still serves a local "
+                + shared.mountPoint()
+                + "; the migration mounts it at "
+                + temporary
+                + " beside it: unmount it there (mmumount "
+                + device
+                + ") and plan again");
+      }
+      anyMounted |= at.isPresent();
+    }
+    HostName first = sns.get(0);
+    Set<String> firstMounted = new TreeSet<>();
+    if (!anyMounted) {
+      // mmchfs -T needs the filesystem unmounted everywhere; it then holds for every member.
+      out.add(
+          step(
+              first + "/migration/mount-point",
+              first,
+              Argv.of("mmchfs", device, "-T", temporary.value()),
+              "mount " + device + " at " + temporary + " from now on, beside the local /install",
+              List.of(),
+              Set.of()));
+    }
+    Map<HostName, String> mountSteps = new java.util.HashMap<>();
+    for (HostName sn : sns) {
+      if (gpfsMountPoint(sn).isPresent()) {
+        continue;
+      }
+      Script script = new Script().then(Argv.of("mkdir", "-p", temporary.value()));
+      if (!gpfsActive(sn)) {
+        script.then(Argv.of("mmstartup"));
+      }
+      script.then(Argv.of("mmmount", device));
+      Step mount =
+          step(
+              sn + "/migration/mount",
+              sn,
+              script.toArgv(),
+              "GPFS up with " + device + " at " + temporary + " (the local /install keeps serving)",
+              List.of(new ResourceId(sn, ResourceKind.SERVICE, "gpfs")),
+              anyMounted ? Set.of() : Set.of(first + "/migration/mount-point"));
+      out.add(mount);
+      mountSteps.put(sn, mount.id());
+    }
+    if (mountSteps.containsKey(first)) {
+      firstMounted.add(mountSteps.get(first));
+    }
+    // Once GPFS is at the temporary mount point on every SN, the first copies were made: what is
+    // left to copy is the final rsync -u of the outage, with the nodes down (seed: "Even if you did
+    // take an initial copy earlier in the process, you will want to do this again now").
+    boolean finalCopy = mountSteps.isEmpty();
+    String stage = finalCopy ? "final" : "first";
+    String local = shared.mountPoint().value();
+    List<String> copy = new ArrayList<>();
+    copy.add("-au");
+    Set<String> dirs = new LinkedHashSet<>(XCAT_DIRS);
+    dirs.addAll(shared.migrationDirs());
+    dirs.forEach(dir -> copy.add(local + "/" + dir));
+    copy.add(temporary.value());
+    out.add(
+        outageIf(
+            finalCopy,
+            step(
+                first + "/migration/" + stage + "-xcat-dirs",
+                first,
+                Argv.of("rsync", copy.toArray(String[]::new)),
+                stage
+                    + " copy of "
+                    + String.join(", ", dirs)
+                    + " from "
+                    + first
+                    + "'s local /install (never nim)",
+                List.of(),
+                firstMounted)));
+    AbsolutePath stateliteLocal = shared.stateliteDir();
+    AbsolutePath stateliteShared = onTemporary(stateliteLocal);
+    Step dir =
+        outageIf(
+            finalCopy,
+            step(
+                first + "/migration/" + stage + "-statelite-dir",
+                first,
+                Argv.of("mkdir", "-p", stateliteShared.value()),
+                "the statelite directory " + stateliteShared,
+                List.of(),
+                firstMounted));
+    out.add(dir);
+    String previous = dir.id();
+    for (HostName sn : sns) {
+      Set<String> after = new TreeSet<>(Set.of(previous));
+      if (mountSteps.containsKey(sn)) {
+        after.add(mountSteps.get(sn));
+      }
+      Script script =
+          new Script()
+              .thenUnless(
+                  "! " + Argv.of("test", "-d", stateliteLocal.value()).toShell(),
+                  Argv.of("rsync", "-au", stateliteLocal.value() + "/", stateliteShared.value()));
+      Step step =
+          outageIf(
+              finalCopy,
+              step(
+                  sn + "/migration/" + stage + "-statelite",
+                  sn,
+                  script.toArgv(),
+                  stage
+                      + " copy of "
+                      + sn
+                      + "'s statelite data, newer files kept (-u), one SN at a time",
+                  List.of(),
+                  after));
+      out.add(step);
+      previous = step.id();
+    }
+    return out;
+  }
+
+  /**
+   * {@code steps} with the step that would switch a migrating SN's /install to GPFS held: it needs
+   * the outage, which hasnctl does not run.
+   */
+  List<Step> holdSwitch(List<Step> steps, List<HostName> sns) {
+    Set<HostName> migrating = new HashSet<>(sns);
+    List<Step> out = new ArrayList<>(steps.size());
+    for (Step step : steps) {
+      if (step.phase() == Phase.GPFS && migrating.contains(step.lane())) {
+        // After the online preparation: its copies come first, and the outage follows them.
+        Set<String> prepared = new TreeSet<>();
+        steps.stream()
+            .filter(s -> s.phase() == Phase.MIGRATION_ONLINE)
+            .forEach(s -> prepared.add(s.id()));
+        out.add(step.alsoAfter(prepared).held(outage(step.lane())));
+      } else {
+        out.add(step);
+      }
+    }
+    return out;
+  }
+
+  /** {@code step}, held as part of the outage when {@code held}. */
+  private Step outageIf(boolean held, Step step) {
+    return held ? step.held(outage(step.lane())) : step;
+  }
+
+  private Hold outage(HostName sn) {
+    List<String> nodes = new ArrayList<>();
+    for (Observed o : observed.values()) {
+      if (o.id().kind() == ResourceKind.NODE_HEALTH && o instanceof Observed.Present p) {
+        Map<String, String> h = p.resource().properties();
+        if ("yes".equals(h.get(NodeHealth.RESPONDING))
+            && List.of(h.getOrDefault(NodeHealth.SERVER, "").split(",", -1)).contains(sn.value())) {
+          nodes.add(o.id().key());
+        }
+      }
+    }
+    String range = Noderange.compress(nodes);
+    return new Hold(
+        range,
+        nodes.size(),
+        "switches "
+            + sn
+            + "'s /install from its local filesystem to the shared GPFS, the migration's outage"
+            + (nodes.isEmpty()
+                ? ""
+                : ", while "
+                    + nodes.size()
+                    + (nodes.size() == 1 ? " running node uses" : " running nodes use")
+                    + " the local one ("
+                    + range
+                    + ")"),
+        List.of(
+            "hasnctl does not run the migration's outage stage: shut the nodes down and follow"
+                + " the seed's outage by hand (README: Migrating an existing cluster)",
+            "the online preparation ("
+                + shared.migrationMountPoint()
+                + ", the copies) runs without it"));
+  }
+
+  private AbsolutePath onTemporary(AbsolutePath path) {
+    String mount = shared.mountPoint().withoutTrailingSlash();
+    String rest = path.withoutTrailingSlash().substring(mount.length());
+    return AbsolutePath.of(shared.migrationMountPoint().withoutTrailingSlash() + rest);
+  }
+
+  private Step step(
+      String id,
+      HostName sn,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after) {
+    return new Step(id, sn, sn, Phase.MIGRATION_ONLINE, Set.of(), command, why, verifies, after);
+  }
+
+  private Optional<Map<String, String>> present(ResourceId id) {
+    return observed.get(id) instanceof Observed.Present p
+        ? Optional.of(p.resource().properties())
+        : Optional.empty();
+  }
+
+  private Optional<String> gpfsMountPoint(HostName sn) {
+    return present(new ResourceId(sn, ResourceKind.GPFS_MOUNT, shared.device()))
+        .map(p -> p.getOrDefault("mountPoint", ""));
+  }
+
+  private boolean gpfsActive(HostName sn) {
+    return present(new ResourceId(sn, ResourceKind.SERVICE, "gpfs"))
+        .map(p -> "active".equals(p.get("state")))
+        .orElse(false);
+  }
+}
