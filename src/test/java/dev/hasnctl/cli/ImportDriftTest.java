@@ -61,19 +61,7 @@ class ImportDriftTest {
       int seed, String drift, String remaining) {
     Path state = dir.resolve("c.json");
     Path imported = dir.resolve("imported.yaml");
-    CliRun init =
-        CliRun.of(
-            "sim",
-            "init",
-            "examples/cluster.yaml",
-            "--out",
-            state.toString(),
-            "--scenario",
-            "converged",
-            "--drift",
-            "1",
-            "--seed",
-            Integer.toString(seed));
+    CliRun init = convergedWithOneDrift(state, seed);
 
     CliRun run = CliRun.of("import", "--target", "sim:" + state, "--out", imported.toString());
     CliRun plan = CliRun.of("plan", imported.toString(), "--target", "sim:" + state);
@@ -97,19 +85,7 @@ class ImportDriftTest {
       int seed, String drift, String rule) {
     Path state = dir.resolve("c.json");
     Path imported = dir.resolve("imported.yaml");
-    CliRun init =
-        CliRun.of(
-            "sim",
-            "init",
-            "examples/cluster.yaml",
-            "--out",
-            state.toString(),
-            "--scenario",
-            "converged",
-            "--drift",
-            "1",
-            "--seed",
-            Integer.toString(seed));
+    CliRun init = convergedWithOneDrift(state, seed);
 
     CliRun run = CliRun.of("import", "--target", "sim:" + state, "--out", imported.toString());
     CliRun validate = CliRun.of("validate", imported.toString());
@@ -123,6 +99,22 @@ class ImportDriftTest {
       errors.add(m.group(1));
     }
     assertThat(errors).as(validate.out()).isNotEmpty().containsOnly(rule);
+  }
+
+  /** {@code sim init} of the example's converged cluster with the one drift {@code seed} picks. */
+  private static CliRun convergedWithOneDrift(Path state, int seed) {
+    return CliRun.of(
+        "sim",
+        "init",
+        "examples/cluster.yaml",
+        "--out",
+        state.toString(),
+        "--scenario",
+        "converged",
+        "--drift",
+        "1",
+        "--seed",
+        Integer.toString(seed));
   }
 
   /** The plan's resource lines, e.g. {@code ~ export /install}, in order. */
