@@ -60,10 +60,7 @@ final class LocalInstall {
     int index = 0;
     for (ComputeGroup group : spec.groups()) {
       SimHost serving = state.hosts.get(group.activeServiceNode().shortName());
-      SimHost partner =
-          state.hosts.get(
-              (group.activeServiceNode().equals(group.primary()) ? group.backup() : group.primary())
-                  .shortName());
+      SimHost partner = state.hosts.get(group.standbyServiceNode().shortName());
       for (String node : Noderange.expand(group.nodes())) {
         String path = statelite + "/" + node + ERRLOG;
         put(serving, path, StateliteWriters.content(node, serving.name, -1 - index), -1 - index);
