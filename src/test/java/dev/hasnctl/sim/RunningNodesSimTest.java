@@ -141,4 +141,25 @@ class RunningNodesSimTest {
     assertThat(cluster.state().hosts.get("cn0001").reachable).isTrue();
     assertThat(cluster.state().hosts.get("sn01").reachable).isTrue();
   }
+
+  @Test
+  void rmdsklsnodeRefusesTheRunningLegacyNodesUntilForcedThenShutsThemDownAndRemovesThem() {
+    SimCluster cluster = cluster(Scenario.LEGACY);
+    assertThat(cluster.state().hosts.get("sn01").nim).containsKey("cn0001");
+
+    ExecResult refused = run(cluster, "ems01", "rmdsklsnode -V cn0001");
+
+    assertThat(refused.exitCode()).hasValue(1);
+    assertThat(refused.stderr()).contains("The node 'cn0001' is currently running");
+    assertThat(cluster.state().hosts.get("cn0001").reachable).isTrue();
+    assertThat(cluster.state().hosts.get("sn01").nim).containsKey("cn0001");
+
+    ExecResult forced = run(cluster, "ems01", "rmdsklsnode -V -f cn0001");
+
+    assertThat(forced.exitCode()).hasValue(0);
+    assertThat(cluster.state().hosts.get("cn0001").reachable).isFalse();
+    assertThat(cluster.state().hosts.get("cn0002").reachable).isTrue();
+    assertThat(cluster.state().hostsWith(Role.SERVICE_NODE))
+        .allSatisfy(sn -> assertThat(sn.nim).doesNotContainKey("cn0001"));
+  }
 }
