@@ -84,7 +84,9 @@ class MigrationOnlineTest {
       assertThat(switchToGpfs.hold())
           .hasValueSatisfying(h -> assertThat(h.reason()).contains("migration's outage"));
     }
+    // The SNs' NIM trees are never copied; the EMS's own (the TEAL image's SPOT) is not migrated.
     assertThat(plan.steps())
+        .filteredOn(s -> SNS.contains(s.lane().value()))
         .noneMatch(s -> !s.isHeld() && s.command().toShell().contains("/install/nim"));
   }
 
