@@ -128,6 +128,8 @@ class RunningNodesSimTest {
     assertThat(written).startsWith("errlog of cn0001 written on " + sn.name);
     run(cluster, "sn01", "lssrc -s nfsd");
     assertThat(sn.files.get(file)).isEqualTo(written);
+    run(cluster, "sn01", "mmstartup && mmmount gpfsinstall");
+    assertThat(cluster.state().hosts.get("cn0001").hung).isEmpty();
     assertThat(run(cluster, "ems01", "xdsh cn0001 uptime").stderr())
         .contains("cn0001: ssh: connect to host cn0001 port 22: No route to host");
   }

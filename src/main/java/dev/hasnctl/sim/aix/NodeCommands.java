@@ -32,11 +32,11 @@ public final class NodeCommands {
   /**
    * {@code shutdown -F}, AIX's fast shutdown ("bypassing the messages to other users and bringing
    * the system down as quickly as possible", IBM, "shutdown Command"), the seed's way to stop the
-   * compute nodes ({@code xdsh compute "/usr/sbin/shutdown -F &"}): the node stops answering, and
-   * so stops writing its statelite data ({@link dev.hasnctl.sim.StateliteWriters}). It prints
-   * nothing here: what AIX prints to the invoking terminal is not recorded in the sources, and
-   * hasnctl never reads it. Only {@code -F} on a compute node is simulated; anything else fails and
-   * says so.
+   * compute nodes ({@code xdsh compute "/usr/sbin/shutdown -F &"}): the node unmounts its NFS
+   * filesystems, is no longer booted and stops answering, and so stops writing its statelite data
+   * ({@link dev.hasnctl.sim.StateliteWriters}). It prints nothing here: what AIX prints to the
+   * invoking terminal is not recorded in the sources, and hasnctl never reads it. Only {@code -F}
+   * on a compute node is simulated; anything else fails and says so.
    */
   private static ExecResult shutdown(Invocation in) {
     if (!in.args().equals(List.of("-F"))) {
@@ -47,6 +47,11 @@ public final class NodeCommands {
       return Invocation.fail(
           1, "shutdown: sim: simulated on compute nodes only, not on " + host.name + "\n");
     }
+    // shutdown "unmounts the file systems and calls the halt command" (IBM): a halted node holds
+    // no NFS mount, so nothing its servers do afterwards can hang it.
+    Compute compute = compute(host);
+    compute.mounts.clear();
+    compute.image = "";
     host.reachable = false;
     return Invocation.ok("");
   }
