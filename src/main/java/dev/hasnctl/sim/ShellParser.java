@@ -10,12 +10,12 @@ import java.util.List;
 /**
  * Parses a command line into a {@link ShellScript}: the inverse of {@code Argv.toShell()} for
  * words, plus {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code !} before a pipeline, {@code >},
- * {@code >>}, {@code 2>}, {@code 2>&1}, {@code <} and comments.
+ * {@code >>}, {@code 2>}, {@code 2>&1}, {@code <}, comments, and {@code &} ending a pipeline (an
+ * asynchronous list, as in the seed's {@code xdsh compute "/usr/sbin/shutdown -F &"}).
  *
  * <p>Anything a real shell would expand (unquoted {@code $}, backquotes, globs, parentheses,
- * braces, {@code ~} at a word start, background {@code &}) is refused with {@link
- * ShellSyntaxException} rather than taken literally, so the simulator never quietly runs something
- * other than what a real shell would.
+ * braces, {@code ~} at a word start) is refused with {@link ShellSyntaxException} rather than taken
+ * literally, so the simulator never quietly runs something other than what a real shell would.
  */
 public final class ShellParser {
   private final String line;
@@ -51,12 +51,25 @@ public final class ShellParser {
         break;
       }
       boolean negated = bang();
-      steps.add(new Step(join, negated, pipeline()));
+      List<Simple> pipeline = pipeline();
       skipBlanks();
+      boolean background = !atEnd() && peek() == '&' && !line.startsWith("&&", pos);
+      if (background) {
+        if (join != Join.ALWAYS) {
+          // POSIX makes the whole AND-OR list asynchronous; hasnctl never sends one.
+          throw error("'&' after an && or || list is not simulated");
+        }
+        pos++;
+        skipBlanks();
+      }
+      steps.add(new Step(join, negated, pipeline, background));
       if (atEnd()) {
         break;
       }
-      if (line.startsWith("&&", pos)) {
+      if (background) {
+        // '&' ends the list like ';' does: what follows runs at once.
+        join = Join.ALWAYS;
+      } else if (line.startsWith("&&", pos)) {
         pos += 2;
         join = Join.AND;
       } else if (line.startsWith("||", pos)) {
@@ -188,7 +201,7 @@ public final class ShellParser {
           word.append(next);
         }
         pos += 2;
-      } else if ("$`*?[]{}()&".indexOf(c) >= 0 || (first && c == '~')) {
+      } else if ("$`*?[]{}()".indexOf(c) >= 0 || (first && c == '~')) {
         throw error("'" + c + "' would be expanded by a shell; not simulated");
       } else {
         word.append(c);
@@ -227,7 +240,7 @@ public final class ShellParser {
 
   private boolean isOperatorStart() {
     char c = peek();
-    return c == ';' || c == '|' || c == '\n' || line.startsWith("&&", pos);
+    return c == ';' || c == '|' || c == '\n' || c == '&';
   }
 
   private void skipBlanks() {

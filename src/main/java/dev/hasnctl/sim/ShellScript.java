@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A command line parsed the way a POSIX shell splits it, restricted to what hasnctl sends: simple
  * commands with redirects, joined by pipes, each pipeline possibly negated by {@code !}, then by
- * {@code ;}, {@code &&} and {@code ||}.
+ * {@code ;}, {@code &&} and {@code ||}; a pipeline may end with {@code &}, POSIX's asynchronous
+ * list.
  */
 public record ShellScript(List<Step> steps) {
   public ShellScript {
@@ -24,14 +25,21 @@ public record ShellScript(List<Step> steps) {
 
   /**
    * One pipeline and how it joins the previous one; {@code negated} for POSIX's {@code ! PIPELINE},
-   * whose exit status is 0 when the pipeline's is not, and 1 when it is 0.
+   * whose exit status is 0 when the pipeline's is not, and 1 when it is 0; {@code background} for
+   * {@code PIPELINE &}, whose exit status is 0 whatever the pipeline's (POSIX, "Asynchronous
+   * Lists": "The exit status of an asynchronous list shall be zero").
    */
-  public record Step(Join join, boolean negated, List<Simple> pipeline) {
+  public record Step(Join join, boolean negated, List<Simple> pipeline, boolean background) {
     public Step {
       pipeline = List.copyOf(pipeline);
     }
 
-    /** A pipeline that is not negated. */
+    /** A pipeline run in the foreground. */
+    public Step(Join join, boolean negated, List<Simple> pipeline) {
+      this(join, negated, pipeline, false);
+    }
+
+    /** A pipeline that is not negated, run in the foreground. */
     public Step(Join join, List<Simple> pipeline) {
       this(join, false, pipeline);
     }

@@ -111,4 +111,57 @@ class RunningNodesSimTest {
 
     assertThat(e).isInstanceOf(Execution.Hung.class);
   }
+
+  @Test
+  void theSeedsShutdownThroughXdshStopsTheNodesAndTheirStateliteWrites() {
+    SimCluster cluster = cluster(Scenario.LEGACY);
+    SimHost node = cluster.state().hosts.get("cn0001");
+    String file = node.compute.stateliteFile;
+    assertThat(file).isNotEmpty();
+    SimHost sn = cluster.state().host(node.compute.mounts.get("/").currentServer()).orElseThrow();
+
+    ExecResult r = run(cluster, "ems01", "xdsh compute \"/usr/sbin/shutdown -F &\"");
+
+    assertThat(r.exitCode()).hasValue(0);
+    assertThat(cluster.state().hostsWith(Role.COMPUTE)).noneMatch(h -> h.reachable);
+    String written = sn.files.get(file);
+    assertThat(written).startsWith("errlog of cn0001 written on " + sn.name);
+    run(cluster, "sn01", "lssrc -s nfsd");
+    assertThat(sn.files.get(file)).isEqualTo(written);
+    run(cluster, "sn01", "mmstartup && mmmount gpfsinstall");
+    assertThat(cluster.state().hosts.get("cn0001").hung).isEmpty();
+    assertThat(run(cluster, "ems01", "xdsh cn0001 uptime").stderr())
+        .contains("cn0001: ssh: connect to host cn0001 port 22: No route to host");
+  }
+
+  @Test
+  void onlyTheFastShutdownOfAComputeNodeIsSimulated() {
+    SimCluster cluster = cluster(Scenario.LEGACY);
+
+    assertThat(run(cluster, "cn0001", "shutdown -r").exitCode()).hasValue(1);
+    assertThat(run(cluster, "sn01", "shutdown -F").stderr()).contains("compute nodes only");
+    assertThat(cluster.state().hosts.get("cn0001").reachable).isTrue();
+    assertThat(cluster.state().hosts.get("sn01").reachable).isTrue();
+  }
+
+  @Test
+  void rmdsklsnodeRefusesTheRunningLegacyNodesUntilForcedThenShutsThemDownAndRemovesThem() {
+    SimCluster cluster = cluster(Scenario.LEGACY);
+    assertThat(cluster.state().hosts.get("sn01").nim).containsKey("cn0001");
+
+    ExecResult refused = run(cluster, "ems01", "rmdsklsnode -V cn0001");
+
+    assertThat(refused.exitCode()).hasValue(1);
+    assertThat(refused.stderr()).contains("The node 'cn0001' is currently running");
+    assertThat(cluster.state().hosts.get("cn0001").reachable).isTrue();
+    assertThat(cluster.state().hosts.get("sn01").nim).containsKey("cn0001");
+
+    ExecResult forced = run(cluster, "ems01", "rmdsklsnode -V -f cn0001");
+
+    assertThat(forced.exitCode()).hasValue(0);
+    assertThat(cluster.state().hosts.get("cn0001").reachable).isFalse();
+    assertThat(cluster.state().hosts.get("cn0002").reachable).isTrue();
+    assertThat(cluster.state().hostsWith(Role.SERVICE_NODE))
+        .allSatisfy(sn -> assertThat(sn.nim).doesNotContainKey("cn0001"));
+  }
 }

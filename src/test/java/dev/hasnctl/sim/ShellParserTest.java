@@ -82,9 +82,38 @@ class ShellParserTest {
             new ShellScript.Redirect(2, "", false, true));
   }
 
+  @Test
+  void anAmpersandEndsAnAsynchronousPipelineAndSeparatesLikeASemicolon()
+      throws ShellSyntaxException {
+    ShellScript seed = ShellParser.parse("/usr/sbin/shutdown -F &");
+    assertThat(seed.steps())
+        .singleElement()
+        .extracting(ShellScript.Step::background)
+        .isEqualTo(true);
+    assertThat(seed.steps().get(0).pipeline().get(0).words())
+        .containsExactly("/usr/sbin/shutdown", "-F");
+
+    ShellScript two = ShellParser.parse("sync& date");
+    assertThat(two.steps()).extracting(ShellScript.Step::background).containsExactly(true, false);
+    assertThat(two.steps())
+        .extracting(ShellScript.Step::join)
+        .containsExactly(Join.ALWAYS, Join.ALWAYS);
+    assertThat(ShellParser.parse("a 2>&1 &").steps().get(0).pipeline().get(0).words())
+        .containsExactly("a");
+  }
+
   @ParameterizedTest
   @ValueSource(
-      strings = {"echo $HOME", "echo `id`", "ls /tmp/*", "echo 'open", "a &&", "sleep 1 &"})
+      strings = {
+        "echo $HOME",
+        "echo `id`",
+        "ls /tmp/*",
+        "echo 'open",
+        "a &&",
+        "a && b &",
+        "a & && b",
+        "& a"
+      })
   void expansionsAndBrokenSyntaxAreRefused(String line) {
     assertThatThrownBy(() -> ShellParser.parse(line)).isInstanceOf(ShellSyntaxException.class);
   }

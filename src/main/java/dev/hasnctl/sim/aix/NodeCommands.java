@@ -4,6 +4,7 @@ import dev.hasnctl.sim.Commands;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Invocation;
 import dev.hasnctl.sim.NfsMount;
+import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimCommand;
 import dev.hasnctl.sim.SimHost;
 import dev.hasnctl.transport.ExecResult;
@@ -24,7 +25,35 @@ public final class NodeCommands {
         Commands.reading("sysdumpdev", NodeCommands::sysdumpdev),
         Commands.reading("netstat", NodeCommands::netstat),
         Commands.of("route", NodeCommands::route),
-        Commands.of("swcons", NodeCommands::swcons));
+        Commands.of("swcons", NodeCommands::swcons),
+        Commands.of("shutdown", NodeCommands::shutdown));
+  }
+
+  /**
+   * {@code shutdown -F}, AIX's fast shutdown ("bypassing the messages to other users and bringing
+   * the system down as quickly as possible", IBM, "shutdown Command"), the seed's way to stop the
+   * compute nodes ({@code xdsh compute "/usr/sbin/shutdown -F &"}): the node unmounts its NFS
+   * filesystems, is no longer booted and stops answering, and so stops writing its statelite data
+   * ({@link dev.hasnctl.sim.StateliteWriters}). It prints nothing here: what AIX prints to the
+   * invoking terminal is not recorded in the sources, and hasnctl never reads it. Only {@code -F}
+   * on a compute node is simulated; anything else fails and says so.
+   */
+  private static ExecResult shutdown(Invocation in) {
+    if (!in.args().equals(List.of("-F"))) {
+      return Invocation.fail(1, "shutdown: sim: only shutdown -F is simulated\n");
+    }
+    SimHost host = in.host();
+    if (host.role != Role.COMPUTE) {
+      return Invocation.fail(
+          1, "shutdown: sim: simulated on compute nodes only, not on " + host.name + "\n");
+    }
+    // shutdown "unmounts the file systems and calls the halt command" (IBM): a halted node holds
+    // no NFS mount, so nothing its servers do afterwards can hang it.
+    Compute compute = compute(host);
+    compute.mounts.clear();
+    compute.image = "";
+    host.reachable = false;
+    return Invocation.ok("");
   }
 
   static Compute compute(SimHost host) {

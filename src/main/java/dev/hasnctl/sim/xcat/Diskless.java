@@ -185,6 +185,21 @@ final class Diskless {
     cluster.exec(sn, "exportfs -a");
   }
 
+  /**
+   * Whether rmdsklsnode takes {@code node} for running: aixinstall.pm checks NIM's Mstate
+   * ("currently running") and nodelist.status (booted or alive); here, a booted node that answers
+   * or hangs (a hung node still runs).
+   */
+  private static boolean running(XcatCluster cluster, String node) {
+    return cluster.compute(node).isPresent() && (cluster.reachable(node) || cluster.hung(node));
+  }
+
+  /**
+   * {@code rmdsklsnode [-V] [-f] [-r] [-p|-b] NODERANGE} (aixinstall.pm, rmdsklsnode): a running
+   * node is refused ("The node 'N' is currently running. Use the -f flag to force the removal of
+   * the NIM client definition.") unless {@code -f}, which first shuts it down with {@code xdsh N
+   * "shutdown -F &"}, or {@code -r}, which removes only the definition.
+   */
   static ExecResult rmdsklsnode(XcatCluster cluster, List<String> args) {
     Out out = new Out();
     Opts opts;
@@ -204,6 +219,18 @@ final class Diskless {
       return out.error(e.getMessage()).result();
     }
     for (String node : nodes) {
+      if (running(cluster, node) && !opts.has('r')) {
+        if (!opts.has('f')) {
+          out.error(
+              "The node '"
+                  + node
+                  + "' is currently running. Use the -f flag to force the removal of the NIM"
+                  + " client definition.");
+          continue;
+        }
+        // aixinstall.pm shuts it down through xdsh and assumes it is down then.
+        Xdsh.run(cluster, List.of(node, "shutdown -F &"));
+      }
       List<String> sns = db.nodeAttribute(node, "servicenode").map(XcatDb::split).orElse(List.of());
       List<String> targets = new ArrayList<>();
       if (opts.has('b')) {

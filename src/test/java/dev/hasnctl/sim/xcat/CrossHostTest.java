@@ -183,10 +183,29 @@ class CrossHostTest {
   void rmdsklsnodeOnTheBackupFirstWarnsAndRecords() {
     run("mkdsklsnode", "-b", "-i", "71dskls", "cn0001");
     run("mkdsklsnode", "-p", "-i", "71dskls", "cn0001");
-    ExecResult r = run("rmdsklsnode", "-b", "cn0001");
+    ExecResult r = run("rmdsklsnode", "-f", "-b", "cn0001");
     assertThat(r.stderr()).contains("still defined on its primary service node sn01");
     assertThat(cluster.events).singleElement().asString().contains("backup removed before primary");
-    run("rmdsklsnode", "cn0001");
+    run("rmdsklsnode", "-f", "cn0001");
+    assertThat(cluster.nim("sn01")).doesNotContainKey("cn0001");
+  }
+
+  @Test
+  void rmdsklsnodeRefusesARunningNodeUnlessForcedAndThenShutsItDownFirst() {
+    run("mkdsklsnode", "-p", "-i", "71dskls", "cn0001");
+
+    ExecResult refused = run("rmdsklsnode", "cn0001");
+
+    assertThat(refused.exitCode()).hasValue(1);
+    assertThat(refused.stderr())
+        .contains("Error: The node 'cn0001' is currently running. Use the -f flag");
+    assertThat(cluster.nim("sn01")).containsKey("cn0001");
+    assertThat(cluster.executed).isEmpty();
+
+    ExecResult forced = run("rmdsklsnode", "-V", "-f", "cn0001");
+
+    assertThat(forced.exitCode()).hasValue(0);
+    assertThat(cluster.executed).containsExactly("cn0001: shutdown -F &");
     assertThat(cluster.nim("sn01")).doesNotContainKey("cn0001");
   }
 }

@@ -16,6 +16,7 @@ final class FakeCluster implements XcatCluster {
   final Map<String, Map<String, Map<String, String>>> nim = new LinkedHashMap<>();
   final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   final Map<String, Node> computes = new LinkedHashMap<>();
+  final List<String> executed = new ArrayList<>();
   final List<String> inProgress = new ArrayList<>();
   final List<String> events = new ArrayList<>();
   final List<Integer> fanOuts = new ArrayList<>();
@@ -135,6 +136,7 @@ final class FakeCluster implements XcatCluster {
 
   @Override
   public ExecResult exec(String host, String command) {
+    executed.add(host + ": " + command);
     if (command.equals("false")) {
       return ExecResult.exited(1, "", "");
     }
