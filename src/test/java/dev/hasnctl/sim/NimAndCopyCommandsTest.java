@@ -49,15 +49,39 @@ class NimAndCopyCommandsTest {
   }
 
   @Test
-  void rmnimimageOnServiceNodesKeepsResourcesStillAllocated() throws TransportException {
+  void rmnimimageOnServiceNodesKeepsResourcesStillAllocatedAndTheLppSourceWithoutDelete()
+      throws TransportException {
     run("sn01", "nim -o change -a paging=aix71-compute_paging cn0001");
 
-    ExecResult r = run("ems01", "rmnimimage -V -s sn01 aix71-compute");
+    ExecResult r = run("ems01", "rmnimimage -V -f -s sn01 aix71-compute");
 
-    assertThat(r.exitCode()).hasValue(1);
-    assertThat(r.stderr()).contains("aix71-compute_paging").contains("allocated");
+    // aixinstall.pm: an allocated resource is an informational line, not an error
+    assertThat(r.exitCode()).hasValue(0);
+    assertThat(r.stdout())
+        .contains(
+            "sn01: The resource named 'aix71-compute_paging' is currently allocated. It will not"
+                + " be removed.")
+        .contains("sn01: Removed the NIM resource named 'aix71-compute_shared_root'.");
+    assertThat(run("sn01", "lsnim -t lpp_source").stdout()).contains("aix71-compute_lpp_source");
+    assertThat(run("sn01", "lsnim -t shared_root").stdout())
+        .doesNotContain("aix71-compute_shared_root");
+    assertThat(run("sn02", "lsnim -t shared_root").stdout()).contains("aix71-compute_shared_root");
+  }
+
+  @Test
+  void rmnimimageRemovesTheLppSourceOnlyWithDelete() throws TransportException {
+    ExecResult r = run("ems01", "rmnimimage -V -f -d -s sn01 aix71-compute");
+
+    assertThat(r.exitCode()).hasValue(0);
     assertThat(run("sn01", "lsnim -t lpp_source").stdout())
         .doesNotContain("aix71-compute_lpp_source");
-    assertThat(run("sn02", "lsnim -t lpp_source").stdout()).contains("aix71-compute_lpp_source");
+  }
+
+  @Test
+  void rmnimimageOfAnUnknownImageSaysSoAsXcatDoes() throws TransportException {
+    ExecResult r = run("ems01", "rmnimimage -s sn01 nosuchimage");
+
+    assertThat(r.exitCode()).hasValue(1);
+    assertThat(r.stderr()).isEqualTo("Error: 'nosuchimage' is not a valid xCAT image name.\n");
   }
 }

@@ -2,14 +2,29 @@ package dev.hasnctl.sim.xcat;
 
 import dev.hasnctl.transport.ExecResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code rmnimimage [-V] [-s NODERANGE] IMAGE} (xCAT-server aixinstall.pm): removes the NIM
- * resources of an osimage from the EMS's NIM master, or with {@code -s} from the service nodes
- * named (seed: "rmnimimage -V -s service <image name>"; run it on one SN first, then the rest). A
- * resource still allocated to a NIM machine is kept and reported. Other flags are not simulated.
+ * {@code rmnimimage [-V] [-f] [-d] [-M | -s NODERANGE] IMAGE}, as xCAT-server's aixinstall.pm
+ * ({@code prermnimimage}, {@code rmnimimage}) and rmnimimage.1.pod define it:
+ *
+ * <ul>
+ *   <li>the servers: the NIM primary only with {@code -M}, the service nodes named with {@code -s},
+ *       else the NIM primary and every service node;
+ *   <li>an osimage sharing a resource with another osimage is not removed without {@code -f} ("One
+ *       or more resources are being used in other osimage definitions...", exit 1);
+ *   <li>the lpp_source is removed only with {@code -d} ("don't remove lpp_source resource unless
+ *       they specify delete");
+ *   <li>a resource still allocated is kept with an informational line ("SN: The resource named 'R'
+ *       is currently allocated. It will not be removed."), not an error; each one removed says "SN:
+ *       Removed the NIM resource named 'R'.".
+ * </ul>
+ *
+ * {@code -x} (remove the osimage definition) is not simulated.
  */
 final class Rmnimimage {
   private static final List<String> TYPES =
@@ -22,6 +37,9 @@ final class Rmnimimage {
     Out out = new Out();
     List<String> rest = new ArrayList<>(args);
     rest.remove("-V");
+    boolean force = rest.remove("-f");
+    boolean delete = rest.remove("-d");
+    boolean managementNode = rest.remove("-M");
     String range = null;
     int s = rest.indexOf("-s");
     if (s >= 0 && s + 1 < rest.size()) {
@@ -29,48 +47,94 @@ final class Rmnimimage {
       rest.remove(s + 1);
       rest.remove(s);
     }
-    if (rest.size() != 1 || rest.get(0).startsWith("-")) {
+    if (rest.size() != 1 || rest.get(0).startsWith("-") || (managementNode && range != null)) {
       return out.err("sim: not simulated: rmnimimage " + String.join(" ", args)).exit(127).result();
     }
     String image = rest.get(0);
     XcatDb db = cluster.db();
     if (db.row("osimage", image).isEmpty()) {
-      return out.error("Could not find an xCAT osimage named '" + image + "'.").result();
+      return out.error("'" + image + "' is not a valid xCAT image name.").result();
     }
-    List<String> masters;
+    if (!force && sharesAResource(db, image)) {
+      return out.error(
+              "One or more resources are being used in other osimage definitions.  The osimage "
+                  + image
+                  + " will not be removed.  Use the force option to override this check.")
+          .result();
+    }
+    List<String> servers;
     try {
-      masters = range == null ? List.of(db.site("master").orElse("")) : db.expand(range);
+      servers = servers(db, managementNode, range);
     } catch (IllegalArgumentException e) {
       return out.error(e.getMessage()).result();
     }
-    boolean failed = false;
-    for (String master : masters) {
-      if (!cluster.reachable(master)) {
-        out.error("Could not contact service node " + master + ".");
-        failed = true;
+    for (String server : servers) {
+      if (!cluster.reachable(server)) {
+        out.error("Could not contact service node " + server + ".");
         continue;
       }
-      Map<String, Map<String, String>> nim = cluster.nim(master);
+      Map<String, Map<String, String>> nim = cluster.nim(server);
       for (String type : TYPES) {
-        for (String resource :
-            db.value("nimimage", image, type).map(XcatDb::split).orElse(List.of())) {
+        if (type.equals("lpp_source") && !delete) {
+          continue;
+        }
+        for (String resource : resources(db, image, type)) {
+          if (!nim.containsKey(resource)) {
+            continue;
+          }
           boolean allocated =
               nim.values().stream()
                   .anyMatch(o -> "machines".equals(o.get("class")) && resource.equals(o.get(type)));
           if (allocated) {
-            out.error(
-                "Could not remove "
+            out.info(
+                server
+                    + ": The resource named '"
                     + resource
-                    + " from "
-                    + master
-                    + ": it is allocated to a node.");
-            failed = true;
+                    + "' is currently allocated. It will not be removed.");
           } else {
             nim.remove(resource);
+            out.info(server + ": Removed the NIM resource named '" + resource + "'.");
           }
         }
       }
     }
-    return failed ? out.exit(1).result() : out.result();
+    return out.result();
+  }
+
+  /** The NIM primary with -M, the SNs -s names, else the NIM primary and every SN. */
+  private static List<String> servers(XcatDb db, boolean managementNode, String range) {
+    String master = db.site("master").orElse("");
+    if (managementNode) {
+      return List.of(master);
+    }
+    if (range != null) {
+      return db.expand(range);
+    }
+    Set<String> all = new LinkedHashSet<>();
+    all.add(master);
+    for (String node : db.nodes()) {
+      db.nodeAttribute(node, "servicenode").map(XcatDb::split).ifPresent(all::addAll);
+    }
+    return List.copyOf(all);
+  }
+
+  private static boolean sharesAResource(XcatDb db, String image) {
+    for (Map<String, String> other : db.rows("nimimage")) {
+      String name = other.get("imagename");
+      if (name == null || name.equals(image)) {
+        continue;
+      }
+      for (String type : TYPES) {
+        Optional<String> mine = db.value("nimimage", image, type);
+        if (mine.isPresent() && !mine.get().isEmpty() && mine.get().equals(other.get(type))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> resources(XcatDb db, String image, String type) {
+    return db.value("nimimage", image, type).map(XcatDb::split).orElse(List.of());
   }
 }
