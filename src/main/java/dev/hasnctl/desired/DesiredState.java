@@ -54,6 +54,7 @@ public record DesiredState(
     NodeResources.add(spec, out);
     NimCopies.add(spec, out);
     TealResources.add(spec, out);
+    SharedPostscripts.add(spec, out);
     Map<String, HostName> names = new TreeMap<>();
     for (ServiceNode sn : spec.serviceNodes()) {
       names.put(sn.name().value(), sn.name());

@@ -56,6 +56,10 @@ final class HostSteps {
 
   private void host(HostName host, List<Change> changes) {
     for (Change change : changes) {
+      if (!isEms(host) && isSharedPostscript(change.id())) {
+        sharedPostscript(change);
+        continue;
+      }
       switch (change.id().kind()) {
         case FILE -> file(change);
         case NFS_TUNABLES -> tunables(change);
@@ -102,6 +106,51 @@ final class HostSteps {
             backups);
     out.add(step);
     return step;
+  }
+
+  private boolean isSharedPostscript(ResourceId id) {
+    return (id.kind() == ResourceKind.FILE || id.kind() == ResourceKind.NFS_TUNABLES)
+        && id.key()
+            .startsWith(spec.sharedInstall().mountPoint().resolve("postscripts").value() + "/");
+  }
+
+  /**
+   * The EMS's postscript copied to an SN's view of the shared /install the seed's way, {@code xdcp
+   * SN} (the first such step reaches every SN that shares it; the others find it there and keep no
+   * second backup), after the EMS's own copy is written: beside it first, the SN's previous file
+   * kept (once, as {@link FileEdits#backupOf}), then renamed over it.
+   */
+  private void sharedPostscript(Change change) {
+    requireNotDelete(change);
+    HostName sn = change.id().host();
+    String path = change.id().key();
+    String next = path + ".hasnctl.new";
+    String keep =
+        Argv.of("test", "-e", edits.backupOf(path)).toShell()
+            + " || ! "
+            + Argv.of("test", "-e", path).toShell()
+            + " || "
+            + Argv.of("cp", "-p", path, edits.backupOf(path)).toShell();
+    Script script =
+        new Script()
+            .then(Argv.of("xdsh", sn.value(), Argv.of("sh", "-c", keep).toShell()))
+            .then(Argv.of("xdcp", sn.value(), path, next))
+            .then(Argv.of("xdsh", sn.value(), Argv.of("mv", next, path).toShell()));
+    out.add(
+        new Step(
+            sn + "/shared" + path,
+            spec.ems().name(),
+            sn,
+            Phase.SHARED_POSTSCRIPTS,
+            Set.of(),
+            script.toArgv(),
+            "copy the EMS's "
+                + path
+                + " to the shared /install through "
+                + sn
+                + ", where the nodes run it (previous content kept)",
+            List.of(change.id()),
+            Set.of()));
   }
 
   private void file(Change change) {

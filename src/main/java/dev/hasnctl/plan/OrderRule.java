@@ -117,6 +117,26 @@ public record OrderRule(String name, Phase first, Phase then, Scope scope) {
               Phase.DISKLESS_PRIMARY,
               Scope.SAME_HOST),
           new OrderRule(
+              "the EMS's postscripts are written before they are copied to the shared /install",
+              Phase.TABLES,
+              Phase.SHARED_POSTSCRIPTS,
+              Scope.ALL),
+          new OrderRule(
+              "GPFS /install is mounted before postscripts are copied onto it",
+              Phase.GPFS,
+              Phase.SHARED_POSTSCRIPTS,
+              Scope.SAME_HOST),
+          new OrderRule(
+              "postscripts reach the shared /install before mkdsklsnode -b",
+              Phase.SHARED_POSTSCRIPTS,
+              Phase.DISKLESS_BACKUP,
+              Scope.ALL),
+          new OrderRule(
+              "postscripts reach the shared /install before mkdsklsnode -p",
+              Phase.SHARED_POSTSCRIPTS,
+              Phase.DISKLESS_PRIMARY,
+              Scope.ALL),
+          new OrderRule(
               "NFS serves /install before mkdsklsnode -b",
               Phase.NFS,
               Phase.DISKLESS_BACKUP,

@@ -28,6 +28,11 @@ public enum Phase {
   XCATD,
   /** Paging files on the shared /install. */
   PAGING,
+  /**
+   * The EMS's postscripts copied to the shared /install, where the nodes run them ({@code xdcp <one
+   * SN>}, as the seed copies them).
+   */
+  SHARED_POSTSCRIPTS,
   /** {@code mkdsklsnode -b}: NIM definitions on the backup SN. */
   DISKLESS_BACKUP,
   /** {@code mkdsklsnode -p}: NIM definitions and client files on the primary SN. */

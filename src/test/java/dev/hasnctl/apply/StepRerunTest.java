@@ -56,7 +56,8 @@ class StepRerunTest {
     return steps.stream().filter(s -> s.phase() != Phase.MIGRATION_ONLINE).toList();
   }
 
-  private static int everyFileStepRunTwiceConverges(SimState state) throws TransportException {
+  private static int everyFileStepRunTwiceConverges(SimState state, boolean legacy)
+      throws TransportException {
     // What the plan itself does to running nodes (the legacy migration's outage) is not the
     // re-run's doing: only harm beyond one plain run counts.
     List<String> plainRun = runSteps(SimJson.copy(state), 1);
@@ -76,7 +77,12 @@ class StepRerunTest {
       twice += rerun ? 1 : 0;
     }
 
-    assertThat(sim.plan().steps()).isEmpty();
+    // On legacy this test also runs the held, naive mount of GPFS over the local /install (not the
+    // migration, which copies xCAT's postscripts into GPFS first): the SNs then see a shared
+    // /install without the EMS's postscripts, which only the next plan can copy there.
+    assertThat(sim.plan().steps())
+        .filteredOn(s -> !(legacy && s.phase() == Phase.SHARED_POSTSCRIPTS))
+        .isEmpty();
     SimState after = sim.store.snapshot();
     for (String[] backup : SimApply.backups(plan)) {
       assertThat(SimApply.file(after, backup[0], backup[1]))
@@ -91,7 +97,8 @@ class StepRerunTest {
   @Test
   void legacyFileAndInittabStepsRunTwiceKeepTheFirstBackup() throws TransportException {
     int twice =
-        everyFileStepRunTwiceConverges(SimClusters.state(SimClusters.example(), Scenario.LEGACY));
+        everyFileStepRunTwiceConverges(
+            SimClusters.state(SimClusters.example(), Scenario.LEGACY), true);
 
     assertThat(twice).isPositive();
   }
@@ -102,7 +109,7 @@ class StepRerunTest {
     for (long seed : new long[] {3, 11, 29}) {
       SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
       Drift.apply(state, 6, seed);
-      twice += everyFileStepRunTwiceConverges(state);
+      twice += everyFileStepRunTwiceConverges(state, false);
     }
 
     assertThat(twice).isPositive();

@@ -73,9 +73,32 @@ public final class ScenarioBuilder {
     if (scenario == Scenario.LEGACY) {
       LocalInstall.fill(state, spec);
     }
+    if (scenario == Scenario.CONVERGED) {
+      sharedPostscripts(state, ems, spec);
+    }
     GpfsMounts.adopt(state);
     Consequences.settle(state);
     return state;
+  }
+
+  /**
+   * Converged, the shared GPFS /install holds the EMS's postscripts, as the seed copies them there
+   * ({@code xdcp <any service node> /install/postscripts/setupnfsv4replication ...}): written below
+   * the first SN's mount point, every SN sees them once the filesystem's content is adopted.
+   */
+  private static void sharedPostscripts(SimState state, SimHost ems, ClusterSpec spec) {
+    String dir = spec.sharedInstall().mountPoint().resolve("postscripts").value() + "/";
+    SimHost sn = state.hosts.get(spec.serviceNodes().get(0).name().shortName());
+    if (sn == null) {
+      return;
+    }
+    sn.dirs.add(dir.substring(0, dir.length() - 1));
+    ems.files.forEach(
+        (path, content) -> {
+          if (path.startsWith(dir)) {
+            sn.files.put(path, content);
+          }
+        });
   }
 
   /**

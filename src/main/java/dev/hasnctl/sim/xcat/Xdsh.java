@@ -124,10 +124,10 @@ final class Xdsh {
     if (text.isEmpty()) {
       return;
     }
-    for (String line : text.split("\n", -1)) {
-      if (line.isEmpty()) {
-        continue;
-      }
+    // DSHCore.pm's pipe_handler labels every line, a blank one too ("need to preserve blank lines
+    // in the output"); Perl's split drops only what follows the last newline.
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String line : body.split("\n", -1)) {
       if (err) {
         out.err(node + ": " + line);
       } else {
