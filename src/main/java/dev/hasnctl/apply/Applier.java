@@ -55,6 +55,7 @@ public final class Applier {
   private final Clock clock;
   private final Checkpoint checkpoint;
   private Optional<Secret> secret = Optional.empty();
+  private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
   private final java.util.concurrent.atomic.AtomicBoolean stopping =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -75,6 +76,18 @@ public final class Applier {
 
     /** {@code step} reached {@code point}. */
     void reached(Point point, Step step);
+  }
+
+  /** Waits between two runs of a settling check; a test's replaces it. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** This applier, waiting with {@code sleeper} between two runs of a settling check. */
+  Applier withSleeper(Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
   }
 
   /** Hears about steps as they start and end, e.g. to print progress on a terminal. */
@@ -263,7 +276,6 @@ public final class Applier {
 
   private StepResult run(Step step, Instant start) {
     checkpoint.reached(Checkpoint.Point.BEFORE_COMMAND, step);
-    ExecResult exec;
     Optional<String> input = TealSteps.input(step, desired);
     if (input.isPresent() && secret.isEmpty()) {
       return new StepResult(
@@ -273,6 +285,31 @@ public final class Applier {
           "not run: it writes the TEAL password, whose reference could not be read",
           Duration.between(start, clock.instant()));
     }
+    Instant deadline = start.plus(step.settle());
+    while (true) {
+      StepResult result = runOnce(step, start, input);
+      boolean settling =
+          result.outcome() == StepResult.Outcome.FAILED
+              || result.outcome() == StepResult.Outcome.NOT_VERIFIED;
+      if (!settling
+          || step.settle().isZero()
+          || stopping.get()
+          || clock.instant().plus(Step.SETTLE_INTERVAL).isAfter(deadline)) {
+        return result;
+      }
+      // A check of what the cluster becomes (nodes halting, booting): not there yet.
+      try {
+        sleeper.sleep(Step.SETTLE_INTERVAL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return result;
+      }
+    }
+  }
+
+  /** Runs {@code step}'s command once and checks its postcondition. */
+  private StepResult runOnce(Step step, Instant start, Optional<String> input) {
+    ExecResult exec;
     try {
       exec =
           transport.exec(

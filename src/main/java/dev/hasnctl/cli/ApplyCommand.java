@@ -6,6 +6,7 @@ import dev.hasnctl.apply.Journal;
 import dev.hasnctl.apply.JournalStore;
 import dev.hasnctl.plan.Plan;
 import dev.hasnctl.plan.PlanJson;
+import dev.hasnctl.plan.Planner;
 import dev.hasnctl.render.PlanText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin private TargetOptions target;
 
   @Mixin private AllowDisruption allowDisruption;
+  @Mixin private OutageOption outage;
 
   @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
   private boolean autoApprove;
@@ -130,7 +132,10 @@ final class ApplyCommand implements Callable<Integer> {
     } else {
       plan =
           session.plan(
-              Instant.now(), saved != null ? saved.allowedDisruption() : allowDisruption.checked());
+              Instant.now(),
+              saved != null
+                  ? new Planner.Options(saved.allowedDisruption(), false)
+                  : new Planner.Options(allowDisruption.checked(), outage.allowed()));
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
         throw new CliFailure(stale(session));
       }

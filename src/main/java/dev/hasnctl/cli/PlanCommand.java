@@ -36,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin private TargetOptions target;
 
   @Mixin private AllowDisruption allowDisruption;
+  @Mixin private OutageOption outage;
 
   @Mixin private PlanOutput output;
 
@@ -55,7 +56,10 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
-      Plan plan = session.plan(Instant.now(), allowDisruption.checked());
+      Plan plan =
+          session.plan(
+              Instant.now(),
+              new dev.hasnctl.plan.Planner.Options(allowDisruption.checked(), outage.allowed()));
       Optional<String> emsDown =
           EmsReach.unreachable(plan, session.spec.ems().name(), specFile.toString());
       if (emsDown.isPresent()) {

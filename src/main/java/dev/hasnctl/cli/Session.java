@@ -95,14 +95,14 @@ final class Session implements AutoCloseable {
 
   /** Probes the cluster and plans, at {@code now}. */
   Plan plan(Instant now) {
-    return plan(now, "");
+    return plan(now, Planner.Options.NONE);
   }
 
-  /** Probes the cluster and plans, at {@code now}, the nodes of {@code allowDisruption} allowed. */
-  Plan plan(Instant now, String allowDisruption) {
+  /** Probes the cluster and plans, at {@code now}, with what the admin allows. */
+  Plan plan(Instant now, Planner.Options options) {
     ObservedState observed = probe.observe(desired);
     return Planner.plan(
-        spec, specFile.toString(), specBytes, desired, observed.resources(), now, allowDisruption);
+        spec, specFile.toString(), specBytes, desired, observed.resources(), now, options);
   }
 
   /** Where a spec pointer is in the spec file, as {@code FILE:LINE:COL}. */

@@ -3,8 +3,6 @@ package dev.hasnctl.plan;
 import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
-import dev.hasnctl.model.NodeHealth;
-import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.model.ResourceKind;
@@ -12,7 +10,6 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.ServiceNode;
 import dev.hasnctl.spec.SharedInstall;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +34,6 @@ import java.util.TreeSet;
  * run that stage, so the step that would do it is held with the running nodes it would strand.
  */
 final class MigrationSteps {
-  /** xCAT's own directories of /install that one SN's copy provides (seed). */
-  static final List<String> XCAT_DIRS = List.of("custom", "post", "prescripts", "postscripts");
 
   private final ClusterSpec spec;
   private final Map<ResourceId, Observed> observed;
@@ -159,42 +154,40 @@ final class MigrationSteps {
     // Once GPFS is at the temporary mount point on every SN, the first copies were made: what is
     // left to copy is the final rsync -u of the outage, with the nodes down (seed: "Even if you did
     // take an initial copy earlier in the process, you will want to do this again now").
-    boolean finalCopy = mountSteps.isEmpty();
-    String stage = finalCopy ? "final" : "first";
+    if (mountSteps.isEmpty()) {
+      return out;
+    }
+    String stage = "first";
     String local = shared.mountPoint().value();
     List<String> copy = new ArrayList<>();
     copy.add("-au");
-    Set<String> dirs = new LinkedHashSet<>(XCAT_DIRS);
+    Set<String> dirs = new LinkedHashSet<>(SharedInstall.XCAT_DIRS);
     dirs.addAll(shared.migrationDirs());
     dirs.forEach(dir -> copy.add(local + "/" + dir));
     copy.add(temporary.value());
     out.add(
-        outageIf(
-            finalCopy,
-            step(
-                first + "/migration/" + stage + "-xcat-dirs",
-                first,
-                Argv.of("rsync", copy.toArray(String[]::new)),
-                stage
-                    + " copy of "
-                    + String.join(", ", dirs)
-                    + " from "
-                    + first
-                    + "'s local /install (never nim)",
-                List.of(),
-                firstMounted)));
+        step(
+            first + "/migration/" + stage + "-xcat-dirs",
+            first,
+            Argv.of("rsync", copy.toArray(String[]::new)),
+            stage
+                + " copy of "
+                + String.join(", ", dirs)
+                + " from "
+                + first
+                + "'s local /install (never nim)",
+            List.of(),
+            firstMounted));
     AbsolutePath stateliteLocal = shared.stateliteDir();
-    AbsolutePath stateliteShared = onTemporary(stateliteLocal);
+    AbsolutePath stateliteShared = onTemporary(shared, stateliteLocal);
     Step dir =
-        outageIf(
-            finalCopy,
-            step(
-                first + "/migration/" + stage + "-statelite-dir",
-                first,
-                Argv.of("mkdir", "-p", stateliteShared.value()),
-                "the statelite directory " + stateliteShared,
-                List.of(),
-                firstMounted));
+        step(
+            first + "/migration/" + stage + "-statelite-dir",
+            first,
+            Argv.of("mkdir", "-p", stateliteShared.value()),
+            "the statelite directory " + stateliteShared,
+            List.of(),
+            firstMounted);
     out.add(dir);
     String previous = dir.id();
     for (HostName sn : sns) {
@@ -202,24 +195,18 @@ final class MigrationSteps {
       if (mountSteps.containsKey(sn)) {
         after.add(mountSteps.get(sn));
       }
-      Script script =
-          new Script()
-              .thenUnless(
-                  "! " + Argv.of("test", "-d", stateliteLocal.value()).toShell(),
-                  Argv.of("rsync", "-au", stateliteLocal.value() + "/", stateliteShared.value()));
+      Script script = MigrationSteps.snCopy(shared, sn);
       Step step =
-          outageIf(
-              finalCopy,
-              step(
-                  sn + "/migration/" + stage + "-statelite",
-                  sn,
-                  script.toArgv(),
-                  stage
-                      + " copy of "
-                      + sn
-                      + "'s statelite data, newer files kept (-u), one SN at a time",
-                  List.of(),
-                  after));
+          step(
+              sn + "/migration/" + stage + "-statelite",
+              sn,
+              script.toArgv(),
+              stage
+                  + " copy of "
+                  + sn
+                  + "'s statelite data, newer files kept (-u), one SN at a time",
+              List.of(),
+              after);
       out.add(step);
       previous = step.id();
     }
@@ -227,67 +214,35 @@ final class MigrationSteps {
   }
 
   /**
-   * {@code steps} with the step that would switch a migrating SN's /install to GPFS held: it needs
-   * the outage, which hasnctl does not run.
+   * What one SN copies of its own local /install: its statelite data, newer files kept ({@code
+   * rsync -au}), and each of the spec's per-SN directories into {@code DIR/SN}. A directory the SN
+   * lacks is skipped.
    */
-  List<Step> holdSwitch(List<Step> steps, List<HostName> sns) {
-    Set<HostName> migrating = new HashSet<>(sns);
-    List<Step> out = new ArrayList<>(steps.size());
-    for (Step step : steps) {
-      if (step.phase() == Phase.GPFS && migrating.contains(step.lane())) {
-        // After the online preparation: its copies come first, and the outage follows them.
-        Set<String> prepared = new TreeSet<>();
-        steps.stream()
-            .filter(s -> s.phase() == Phase.MIGRATION_ONLINE)
-            .forEach(s -> prepared.add(s.id()));
-        out.add(step.alsoAfter(prepared).held(outage(step.lane())));
-      } else {
-        out.add(step);
-      }
+  static Script snCopy(SharedInstall shared, HostName sn) {
+    AbsolutePath statelite = shared.stateliteDir();
+    Script script =
+        new Script()
+            .thenUnless(
+                "! " + Argv.of("test", "-d", statelite.value()).toShell(),
+                Argv.of(
+                    "rsync",
+                    "-au",
+                    statelite.value() + "/",
+                    onTemporary(shared, statelite).value()));
+    for (String dir : shared.migrationPerSnDirs()) {
+      String local = shared.mountPoint().resolve(dir).value();
+      String into = shared.migrationMountPoint().resolve(dir).resolve(sn.value()).value();
+      script
+          .then(Argv.of("mkdir", "-p", into))
+          .thenUnless(
+              "! " + Argv.of("test", "-d", local).toShell(),
+              Argv.of("rsync", "-au", local + "/", into));
     }
-    return out;
+    return script;
   }
 
-  /** {@code step}, held as part of the outage when {@code held}. */
-  private Step outageIf(boolean held, Step step) {
-    return held ? step.held(outage(step.lane())) : step;
-  }
-
-  private Hold outage(HostName sn) {
-    List<String> nodes = new ArrayList<>();
-    for (Observed o : observed.values()) {
-      if (o.id().kind() == ResourceKind.NODE_HEALTH && o instanceof Observed.Present p) {
-        Map<String, String> h = p.resource().properties();
-        if ("yes".equals(h.get(NodeHealth.RESPONDING))
-            && List.of(h.getOrDefault(NodeHealth.SERVER, "").split(",", -1)).contains(sn.value())) {
-          nodes.add(o.id().key());
-        }
-      }
-    }
-    String range = Noderange.compress(nodes);
-    return new Hold(
-        range,
-        nodes.size(),
-        "switches "
-            + sn
-            + "'s /install from its local filesystem to the shared GPFS, the migration's outage"
-            + (nodes.isEmpty()
-                ? ""
-                : ", while "
-                    + nodes.size()
-                    + (nodes.size() == 1 ? " running node uses" : " running nodes use")
-                    + " the local one ("
-                    + range
-                    + ")"),
-        List.of(
-            "hasnctl does not run the migration's outage stage: shut the nodes down and follow"
-                + " the seed's outage by hand (README: Migrating an existing cluster)",
-            "the online preparation ("
-                + shared.migrationMountPoint()
-                + ", the copies) runs without it"));
-  }
-
-  private AbsolutePath onTemporary(AbsolutePath path) {
+  /** {@code path} below the shared /install, as it is seen at the temporary mount point. */
+  static AbsolutePath onTemporary(SharedInstall shared, AbsolutePath path) {
     String mount = shared.mountPoint().withoutTrailingSlash();
     String rest = path.withoutTrailingSlash().substring(mount.length());
     return AbsolutePath.of(shared.migrationMountPoint().withoutTrailingSlash() + rest);

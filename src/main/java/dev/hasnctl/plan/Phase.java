@@ -7,6 +7,12 @@ public enum Phase {
    * local /install, and the copies into it. Nothing here interrupts a running node.
    */
   MIGRATION_ONLINE,
+  /**
+   * The migration's outage, which needs the compute nodes down and runs only when the admin asks
+   * for it ({@code --outage}): the nodes shut down, their NIM definitions and resources removed on
+   * the SNs, the local /install unexported, the final copies, GPFS switched to /install.
+   */
+  MIGRATION_OUTAGE,
   /** NIM images converted to NFSv4 and their xCAT osimage attributes (on the EMS). */
   IMAGES,
   /** xCAT tables other than node definitions, and files on the EMS (postscripts). */
@@ -38,5 +44,10 @@ public enum Phase {
   /** {@code mkdsklsnode -p}: NIM definitions and client files on the primary SN. */
   DISKLESS_PRIMARY,
   /** Booted compute nodes: {@code /etc/xcatinfo} and the default route, through {@code xdsh}. */
-  RUNNING_NODES
+  RUNNING_NODES,
+  /**
+   * Compute nodes that are down booted from the new setup ({@code --boot}): {@code rbootseq} and
+   * {@code rpower on} a batch at a time, each batch checked healthy before the next starts.
+   */
+  BOOT
 }

@@ -138,6 +138,9 @@ public final class PlanJson {
                 ArrayNode ways = n.putArray("waysOut");
                 h.waysOut().forEach(ways::add);
               });
+      if (!step.settle().isZero()) {
+        s.put("settleSeconds", step.settle().toSeconds());
+      }
     }
     if (!plan.allowedDisruption().isEmpty()) {
       root.put("allowedDisruption", plan.allowedDisruption());
@@ -251,7 +254,9 @@ public final class PlanJson {
                 after,
                 backups,
                 disruption(s.get("disrupts")),
-                hold(s.get("hold"))));
+                hold(s.get("hold")),
+                java.time.Duration.ofSeconds(
+                    s.has("settleSeconds") ? s.get("settleSeconds").asLong() : 0)));
       }
       return new Plan(
           text(root, "specFile"),

@@ -26,6 +26,19 @@ public final class Planner {
   private Planner() {}
 
   /**
+   * What the admin allows a plan beyond the safe default.
+   *
+   * @param allowDisruption running nodes (a noderange, or empty) that may lose NFS: steps that
+   *     would strand only them are not held
+   * @param outage whether the migration's outage may run: it shuts the nodes of the migrating SNs
+   *     down (otherwise its first step is held)
+   */
+  public record Options(String allowDisruption, boolean outage) {
+    /** Nothing beyond the default. */
+    public static final Options NONE = new Options("", false);
+  }
+
+  /**
    * The plan that takes the observed cluster to {@code desired}.
    *
    * @param specBytes the spec file's bytes, for the fingerprint
@@ -55,6 +68,29 @@ public final class Planner {
       Map<ResourceId, Observed> observed,
       Instant createdAt,
       String allowDisruption) {
+    return plan(
+        spec,
+        specFile,
+        specBytes,
+        desired,
+        observed,
+        createdAt,
+        new Options(allowDisruption, false));
+  }
+
+  /**
+   * As {@link #plan(ClusterSpec, String, byte[], DesiredState, Map, Instant)}, with {@code
+   * options}.
+   */
+  public static Plan plan(
+      ClusterSpec spec,
+      String specFile,
+      byte[] specBytes,
+      DesiredState desired,
+      Map<ResourceId, Observed> observed,
+      Instant createdAt,
+      Options options) {
+    String allowDisruption = options.allowDisruption();
     Set<String> allowed =
         allowDisruption.isEmpty() ? Set.of() : Set.copyOf(Noderange.expand(allowDisruption));
     List<Change> changes = Diff.between(desired, observed);
@@ -68,6 +104,8 @@ public final class Planner {
             .toList();
     boolean imagesChange = actionable.stream().anyMatch(c -> c.id().kind() == ResourceKind.OSIMAGE);
     FileEdits edits = new FileEdits(createdAt);
+    MigrationSteps migration = new MigrationSteps(spec, observed);
+    List<HostName> migrating = migration.migrating();
 
     List<Step> steps = new ArrayList<>();
     steps.addAll(
@@ -77,15 +115,16 @@ public final class Planner {
         new HostSteps(spec, edits)
             .build(actionable.stream().filter(c -> HostSteps.isHostKind(c.id())).toList()));
     steps.addAll(new NimCopySteps().build(actionable));
-    steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
+    steps.addAll(
+        new DisklessSteps(spec, imagesChange)
+            .build(withRedefinitions(actionable, desired, Set.copyOf(migrating))));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
     steps.addAll(new TealSteps(edits).build(actionable));
-    MigrationSteps migration = new MigrationSteps(spec, observed);
-    List<HostName> migrating = migration.migrating();
     steps.addAll(migration.online(migrating));
     Map<HostName, HostName> partners = partners(spec);
-    List<Step> ordered =
-        order(withRules(migration.holdSwitch(steps, migrating), OrderRule.SEED, partners));
+    List<Step> woven =
+        new MigrationOutage(spec, observed, edits).weave(steps, migrating, options.outage());
+    List<Step> ordered = order(withRules(woven, OrderRule.SEED, partners));
     return new Plan(
         specFile,
         createdAt,
@@ -93,6 +132,40 @@ public final class Planner {
         changes,
         Safety.hold(ordered, desired, observed, allowed),
         allowDisruption);
+  }
+
+  /**
+   * {@code changes}, and every NIM client definition on the {@code migrating} SNs as to be made:
+   * the migration's outage removes them all with the SNs' local /install, and mkdsklsnode makes
+   * them again on the shared one (seed: "all of the NIM resources on the service nodes first be
+   * removed, and then recreated by running a new mkdsklsnode command for all of the compute
+   * nodes").
+   */
+  private static List<Change> withRedefinitions(
+      List<Change> changes, DesiredState desired, Set<HostName> migrating) {
+    if (migrating.isEmpty()) {
+      return changes;
+    }
+    List<Change> out = new ArrayList<>(changes);
+    Set<ResourceId> planned = new java.util.HashSet<>();
+    changes.forEach(c -> planned.add(c.id()));
+    for (dev.hasnctl.model.Resource want : desired.list()) {
+      ResourceId id = want.id();
+      if (id.kind() == ResourceKind.DISKLESS_NODE
+          && migrating.contains(id.host())
+          && !planned.contains(id)) {
+        out.add(
+            new Change(
+                id,
+                Action.CREATE,
+                ChangeReason.MISSING,
+                new TreeMap<>(),
+                new TreeMap<>(want.properties()),
+                java.util.Optional.of(want.origin()),
+                java.util.Optional.empty()));
+      }
+    }
+    return out;
   }
 
   /** Each SN to its partner, from the spec's pairs. */

@@ -198,6 +198,10 @@ final class Safety {
 
   /** Records what {@code step} leaves in place once it ran: its resources as the spec says. */
   private void ran(Step step) {
+    if (step.phase() == Phase.MIGRATION_OUTAGE && !step.nodes().isEmpty()) {
+      // The outage's shutdown (and its check that the nodes are down): they no longer run.
+      running.removeIf(node -> step.nodes().contains(node.name()));
+    }
     if (step.phase() == Phase.DISKLESS_BACKUP || step.phase() == Phase.DISKLESS_PRIMARY) {
       // mkdsklsnode -S writes the replicas export on the SN it configures (aixinstall.pm).
       sn(step.lane()).replicasExport = true;

@@ -3,6 +3,7 @@ package dev.hasnctl.plan;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.ResourceId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,10 @@ import java.util.TreeSet;
  * @param backups the files whose previous content the step keeps before replacing them
  * @param disrupts the service the step interrupts, and on which SN, if it interrupts one
  * @param hold why apply must not run it, if the planner held it to protect running nodes
+ * @param settle for a step that checks what the cluster becomes (nodes down after a shutdown, up
+ *     after a power-on), how long it may take to get there: apply runs the check and its
+ *     postcondition again every {@link #SETTLE_INTERVAL} until both pass or this much time has
+ *     gone; {@link Duration#ZERO} for every other step, which runs once
  */
 public record Step(
     String id,
@@ -39,9 +44,16 @@ public record Step(
     Set<String> after,
     List<Backup> backups,
     Optional<Disruption> disrupts,
-    Optional<Hold> hold) {
+    Optional<Hold> hold,
+    Duration settle) {
+  /** How long apply waits between two runs of a settling check. */
+  public static final Duration SETTLE_INTERVAL = Duration.ofSeconds(10);
+
   public Step {
     nodes = Set.copyOf(nodes);
+    if (settle.isNegative()) {
+      throw new IllegalArgumentException("a step settles in no negative time: " + settle);
+    }
     verifies = List.copyOf(verifies);
     after = Set.copyOf(new TreeSet<>(after));
     backups = List.copyOf(backups);
@@ -85,7 +97,8 @@ public record Step(
         after,
         backups,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Duration.ZERO);
   }
 
   /** A step that keeps no backup, with what it interrupts and why it is held, if so. */
@@ -101,7 +114,50 @@ public record Step(
       Set<String> after,
       Optional<Disruption> disrupts,
       Optional<Hold> hold) {
-    this(id, host, lane, phase, nodes, command, why, verifies, after, List.of(), disrupts, hold);
+    this(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        why,
+        verifies,
+        after,
+        List.of(),
+        disrupts,
+        hold,
+        Duration.ZERO);
+  }
+
+  /** A step that keeps {@code backups}, with what it interrupts and why it is held, if so. */
+  public Step(
+      String id,
+      HostName host,
+      HostName lane,
+      Phase phase,
+      Set<String> nodes,
+      Argv command,
+      String why,
+      List<ResourceId> verifies,
+      Set<String> after,
+      List<Backup> backups,
+      Optional<Disruption> disrupts,
+      Optional<Hold> hold) {
+    this(
+        id,
+        host,
+        lane,
+        phase,
+        nodes,
+        command,
+        why,
+        verifies,
+        after,
+        backups,
+        disrupts,
+        hold,
+        Duration.ZERO);
   }
 
   /** This step, declared to interrupt {@code disruption}. */
@@ -118,7 +174,8 @@ public record Step(
         after,
         backups,
         Optional.of(disruption),
-        hold);
+        hold,
+        settle);
   }
 
   /** This step, held for {@code why}: apply never runs it. */
@@ -135,7 +192,8 @@ public record Step(
         after,
         backups,
         disrupts,
-        Optional.of(why));
+        Optional.of(why),
+        settle);
   }
 
   /** Whether the planner held this step. */
@@ -149,7 +207,25 @@ public record Step(
     all.addAll(more);
     all.remove(id);
     return new Step(
-        id, host, lane, phase, nodes, command, why, verifies, all, backups, disrupts, hold);
+        id, host, lane, phase, nodes, command, why, verifies, all, backups, disrupts, hold, settle);
+  }
+
+  /** This step, no longer after {@code gone} (steps the planner dropped). */
+  public Step notAfter(Set<String> gone) {
+    Set<String> rest = new TreeSet<>(after);
+    if (!rest.removeAll(gone)) {
+      return this;
+    }
+    return new Step(
+        id, host, lane, phase, nodes, command, why, verifies, rest, backups, disrupts, hold,
+        settle);
+  }
+
+  /** This step, a check run again until it passes or {@code within} has gone. */
+  public Step settling(Duration within) {
+    return new Step(
+        id, host, lane, phase, nodes, command, why, verifies, after, backups, disrupts, hold,
+        within);
   }
 
   /** This step, also proven by the state of {@code more} resources. */
@@ -157,7 +233,7 @@ public record Step(
     List<ResourceId> all = new ArrayList<>(verifies);
     all.addAll(more);
     return new Step(
-        id, host, lane, phase, nodes, command, why, all, after, backups, disrupts, hold);
+        id, host, lane, phase, nodes, command, why, all, after, backups, disrupts, hold, settle);
   }
 
   /** The id, host and command line: what a reader of a failure message needs. */

@@ -19,6 +19,9 @@ import java.util.List;
  *     the SNs, such as /install-gpfs")
  * @param migrationDirs directories of the local /install, besides xCAT's own, that the migration
  *     copies from one SN into the shared filesystem (names directly below /install)
+ * @param migrationPerSnDirs directories of the local /install whose content differs from SN to SN
+ *     (seed: "create a directory structure to support unique files for each SN"): the migration
+ *     copies each SN's into a directory of its own, {@code DIR/SN}, in the shared filesystem
  */
 public record SharedInstall(
     String gpfsCluster,
@@ -29,7 +32,8 @@ public record SharedInstall(
     AbsolutePath pagingDir,
     Boolean pagingReplicated,
     AbsolutePath migrationMountPoint,
-    List<String> migrationDirs) {
+    List<String> migrationDirs,
+    List<String> migrationPerSnDirs) {
 
   /**
    * The NFSv4 domain file on the EMS and every SN. Fixed by AIX (seed: "NFSv4 requires that the
@@ -44,6 +48,13 @@ public record SharedInstall(
    */
   public static final AbsolutePath MIGRATION_MOUNT_POINT = AbsolutePath.of("/install-gpfs");
 
+  /**
+   * xCAT's own directories of /install, which every SN's copy holds alike, so the migration copies
+   * them from one SN (seed: "It will only be necessary to copy these subdirectories from one SN").
+   */
+  public static final List<String> XCAT_DIRS =
+      List.of("custom", "post", "prescripts", "postscripts");
+
   public SharedInstall {
     mountPoint = Defaults.or(mountPoint, AbsolutePath.of("/install"));
     blockSize = Defaults.or(blockSize, "1M");
@@ -52,6 +63,7 @@ public record SharedInstall(
     pagingReplicated = Defaults.or(pagingReplicated, Boolean.FALSE);
     migrationMountPoint = Defaults.or(migrationMountPoint, MIGRATION_MOUNT_POINT);
     migrationDirs = Defaults.list(migrationDirs);
+    migrationPerSnDirs = Defaults.list(migrationPerSnDirs);
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.hasnctl.spec.StateliteEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every path of the spec confined to what its key means: nothing in a system directory, the console
@@ -246,15 +248,57 @@ final class PathRules {
 
   private static List<Finding> migrationDirs(ClusterSpec spec) {
     List<Finding> out = new ArrayList<>();
-    List<String> dirs = spec.sharedInstall().migrationDirs();
+    SharedInstall shared = spec.sharedInstall();
+    // The statelite and paging directories are copied (or made) on their own.
+    Set<String> own = new TreeSet<>();
+    for (AbsolutePath dir : List.of(shared.stateliteDir(), shared.pagingDir())) {
+      if (dir.isBelow(shared.mountPoint())) {
+        String rest =
+            dir.withoutTrailingSlash()
+                .substring(shared.mountPoint().withoutTrailingSlash().length() + 1);
+        own.add(rest.split("/", -1)[0]);
+      }
+    }
+    List<String> dirs = shared.migrationDirs();
     for (int i = 0; i < dirs.size(); i++) {
-      if (dirs.get(i).equals("nim")) {
+      String dir = dirs.get(i);
+      if (dir.equals("nim")) {
         out.add(
             Finding.at(
                 "/sharedInstall/migrationDirs/" + i,
                 "the migration would copy /install/nim, whose NIM resources each SN must re-create"
                     + " (seed: \"You should NOT copy over the /install/nim directory\")",
                 "remove nim from the list"));
+      } else if (own.contains(dir)) {
+        out.add(
+            Finding.at(
+                "/sharedInstall/migrationDirs/" + i,
+                dir
+                    + " holds the statelite or paging directory, which the migration copies or"
+                    + " makes on its own, one SN at a time",
+                "remove " + dir + " from the list"));
+      }
+    }
+    List<String> perSn = shared.migrationPerSnDirs();
+    for (int i = 0; i < perSn.size(); i++) {
+      String dir = perSn.get(i);
+      String why =
+          dir.equals("nim")
+              ? "the migration would copy /install/nim, whose NIM resources each SN must re-create"
+              : dirs.contains(dir)
+                  ? dir
+                      + " is also in migrationDirs: one copy for every SN, or one per SN, not both"
+                  : SharedInstall.XCAT_DIRS.contains(dir)
+                      ? dir + " is xCAT's own, which every SN shares: the migration copies it once"
+                      : own.contains(dir)
+                          ? dir
+                              + " holds the statelite or paging directory, which the migration"
+                              + " copies or makes on its own"
+                          : "";
+      if (!why.isEmpty()) {
+        out.add(
+            Finding.at(
+                "/sharedInstall/migrationPerSnDirs/" + i, why, "remove " + dir + " from the list"));
       }
     }
     return out;
