@@ -5,6 +5,7 @@ import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.ResourceId;
 import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.spec.ClusterSpec;
+import dev.hasnctl.spec.ServiceOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,13 +29,8 @@ final class HostSteps {
   static final long PAGING_MIB_PER_STEP = 1024L * 1024;
 
   /** The inittab entries the planner can (re)create, by identifier. */
-  static final Map<String, String> INITTAB_LINES =
-      Map.of(
-          "mmfs", "mmfs:2:once:/usr/lpp/mmfs/bin/mmautoload >/dev/console 2>&1",
-          "rcnfs", "rcnfs:23456789:wait:/etc/rc.nfs > /dev/console 2>&1 # Start NFS Daemons",
-          "xcatd", "xcatd:2:once:/opt/xcat/sbin/restartxcatd > /dev/console 2>&1");
-
   private final ClusterSpec spec;
+
   private final FileEdits edits;
   private final List<Step> out = new ArrayList<>();
 
@@ -210,7 +206,7 @@ final class HostSteps {
     Script script = new Script().thenBackup("/etc/inittab", edits.backupOf("/etc/inittab"));
     String previous = null;
     for (String entry : want) {
-      String line = INITTAB_LINES.get(entry);
+      String line = ServiceOrder.INITTAB_LINES.get(entry);
       if (line == null) {
         throw new IllegalStateException(
             "hasnctl cannot recreate inittab entry '"

@@ -60,7 +60,7 @@ class DriftCommandTest {
         .contains("Drift: the cluster differs from " + spec + " in 129 resources")
         // sn02's nodes kept running through their replica on sn01: that is drift too.
         .contains("\n128 nodes served by another SN than the spec's: cn[0129-0256]\n")
-        .contains("sn02\n  ~ service nfsd  (" + spec + ":54:5)\n")
+        .contains("sn02\n  ~ service nfsd  (" + spec + ":55:5)\n")
         .contains("state: \"inoperative\" → \"active\"")
         .contains("Nothing was changed.");
     assertThat(second.exitCode()).isEqualTo(2);

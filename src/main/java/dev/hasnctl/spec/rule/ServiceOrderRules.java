@@ -59,10 +59,30 @@ final class ServiceOrderRules {
                   + " GPFS hangs the compute nodes",
               "list rcnfs and xcatd in afterGpfs"));
     }
+    if (!ServiceOrder.INITTAB_LINES.containsKey(order.gpfsInittabId())) {
+      out.add(
+          Finding.at(
+              "/serviceOrder/gpfsInittabId",
+              "hasnctl cannot write the inittab record "
+                  + order.gpfsInittabId()
+                  + "; it knows "
+                  + String.join(", ", new java.util.TreeSet<>(ServiceOrder.INITTAB_LINES.keySet())),
+              "use mmfs, the record GPFS installs"));
+    }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < order.afterGpfs().size(); i++) {
       String id = order.afterGpfs().get(i);
-      if (id.equals(order.gpfsInittabId()) || !seen.add(id)) {
+      if (!ServiceOrder.INITTAB_LINES.containsKey(id)) {
+        out.add(
+            Finding.at(
+                "/serviceOrder/afterGpfs/" + i,
+                "hasnctl cannot write the inittab record "
+                    + id
+                    + "; it knows "
+                    + String.join(
+                        ", ", new java.util.TreeSet<>(ServiceOrder.INITTAB_LINES.keySet())),
+                "list only rcnfs and xcatd after GPFS"));
+      } else if (id.equals(order.gpfsInittabId()) || !seen.add(id)) {
         out.add(
             Finding.at(
                 "/serviceOrder/afterGpfs/" + i,

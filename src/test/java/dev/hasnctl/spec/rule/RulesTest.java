@@ -112,9 +112,17 @@ class RulesTest {
                 + " migration-mount-point"),
         breaks(
             "migration-dirs",
-            "  pagingReplicated: false              # GPFS replication off for paging files",
-            "  pagingReplicated: false\n  migrationDirs:\n    - site\n    - nim  # expect:"
-                + " migration-dirs"),
+            "  migrationDirs: [apps]                # migrating a local /install: copied once, alike"
+                + " on all SNs",
+            "  migrationDirs:\n    - site\n    - nim  # expect: migration-dirs"),
+        breaks(
+            "migration-dirs",
+            "  migrationPerSnDirs: [local]          # each SN's own copy goes to local/<SN>",
+            "  migrationPerSnDirs:\n    - local\n    - apps  # expect: migration-dirs"),
+        breaks(
+            "inittab-order",
+            "  gpfsInittabId: mmfs",
+            "  gpfsInittabId: ems01  # expect: inittab-order"),
         breaks(
             "gpfs-block-size",
             "  blockSize: 1M                        # 1M with 256K RAID segments, else 512K",
