@@ -138,28 +138,26 @@ class ConvergenceTest {
 
     Plan second = appliesSafely(store);
 
-    // Legacy nodes mount the SNs' local /install over NFSv3 with no replica: the export rewrite
-    // would strand them, and switching /install to GPFS is the migration's outage; both stay held.
+    // Legacy nodes mount the SNs' local /install over NFSv3 with no replica. Switching /install
+    // to GPFS is the migration's outage, which shuts them down: held, without --outage, at its
+    // first step, with every running node it would stop; all that needs the switch waits for it.
     assertThat(second.held())
         .filteredOn(step -> step.hold().orElseThrow().count() > 0)
-        .extracting(step -> step.hold().orElseThrow().nodes())
-        .contains("cn[0001-0128]", "cn[0257-0384]");
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.id()).isEqualTo("ems/migration/shutdown");
+              assertThat(step.hold().orElseThrow().nodes()).isEqualTo("cn[0001-0512]");
+              assertThat(step.hold().orElseThrow().reason())
+                  .contains("the migration's outage")
+                  .contains("512 running nodes")
+                  .contains("--outage");
+            });
     assertThat(second.held())
-        .filteredOn(step -> step.hold().orElseThrow().count() > 0)
+        .filteredOn(step -> step.id().endsWith("/gpfs") || step.id().contains("/exports/"))
+        .hasSize(8)
         .allSatisfy(
-            step ->
-                assertThat(step.hold().orElseThrow().reason())
-                    .satisfiesAnyOf(
-                        reason -> assertThat(reason).contains("their mounts list no replica"),
-                        reason ->
-                            assertThat(reason)
-                                .contains("the migration's outage")
-                                .contains("running nodes use the local one")));
-    assertThat(second.held())
-        .filteredOn(step -> step.id().endsWith("/gpfs"))
-        .hasSize(4)
-        .allSatisfy(
-            step -> assertThat(step.hold().orElseThrow().reason()).contains("migration's outage"));
+            step -> assertThat(step.hold().orElseThrow().reason()).startsWith("waits for held"));
     assertThat(hungNodes(store)).isZero();
   }
 

@@ -69,7 +69,11 @@ class MigrationOnlineTest {
     assertThat(step(plan, "sn01/migration/first-xcat-dirs").command().toShell())
         .isEqualTo(
             "rsync -au /install/custom /install/post /install/prescripts /install/postscripts"
-                + " /install-gpfs");
+                + " /install/apps /install-gpfs");
+    // Each SN's own directory (the example's local) goes to local/SN, with its statelite data.
+    assertThat(step(plan, "sn02/migration/first-statelite").command().toShell())
+        .contains("mkdir -p /install-gpfs/local/sn02")
+        .contains("rsync -au /install/local/ /install-gpfs/local/sn02");
     assertThat(step(plan, "sn02/migration/first-statelite").after())
         .contains("sn01/migration/first-statelite");
     assertThat(step(plan, "sn03/migration/first-statelite").after())
@@ -83,7 +87,7 @@ class MigrationOnlineTest {
           .doesNotContain("exportfs", "stopsrc");
       Step switchToGpfs = step(plan, sn + "/gpfs");
       assertThat(switchToGpfs.hold())
-          .hasValueSatisfying(h -> assertThat(h.reason()).contains("migration's outage"));
+          .hasValueSatisfying(h -> assertThat(h.reason()).startsWith("waits for held step"));
     }
     // The migration never copies NIM's own tree (the TEAL spot's files on the EMS are NIM's own).
     assertThat(plan.steps())
@@ -100,9 +104,9 @@ class MigrationOnlineTest {
     assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.HELD);
     assertThat(apply.out())
         .contains(
-            "held sn01/gpfs: switches sn01's /install from its local filesystem to the shared"
-                + " GPFS, the migration's outage, while 128 running nodes use the local one"
-                + " (cn[0001-0128])");
+            "held ems/migration/shutdown: the migration's outage: switches the SNs' /install from"
+                + " their local filesystems to the shared GPFS and shuts down the 512 running nodes"
+                + " that use them (cn[0001-0512])");
     SimState after = cluster();
     assertThat(after.hosts.values()).allSatisfy(h -> assertThat(h.hung).as(h.name).isEmpty());
     SimHost sn01 = after.hosts.get("sn01");
@@ -146,8 +150,9 @@ class MigrationOnlineTest {
     assertThat(example).contains(line);
     Files.writeString(
         spec,
-        example.replace(
-            line, line + "  migrationMountPoint: /gpfs-staging\n  migrationDirs: [site]\n"));
+        example
+            .replace(line, line + "  migrationMountPoint: /gpfs-staging\n")
+            .replace("migrationDirs: [apps]", "migrationDirs: [site]"));
 
     Plan plan = savedPlan();
 
@@ -188,15 +193,17 @@ class MigrationOnlineTest {
     assertThat(again.steps()).noneMatch(s -> s.id().endsWith("/migration/mount-point"));
     assertThat(again.steps()).noneMatch(s -> s.id().endsWith("/migration/mount"));
     assertThat(again.steps()).noneMatch(s -> s.id().contains("/migration/first-"));
-    Step finalCopy = step(again, "sn02/migration/final-statelite");
-    assertThat(finalCopy.after()).contains("sn01/migration/final-statelite");
-    assertThat(finalCopy.hold())
+    assertThat(step(again, "ems/migration/shutdown").hold())
         .hasValueSatisfying(
             h -> {
               assertThat(h.reason()).contains("migration's outage");
-              assertThat(h.nodes()).isEqualTo("cn[0129-0256]");
+              assertThat(h.nodes()).isEqualTo("cn[0001-0512]");
             });
-    assertThat(step(again, "sn02/gpfs").after()).contains("sn02/migration/final-statelite");
+    Step finalCopy = step(again, "sn02/migration/final-statelite");
+    assertThat(finalCopy.after()).contains("sn01/migration/final-statelite");
+    assertThat(step(again, "sn02/gpfs").after()).contains("sn01/migration/switch");
+    assertThat(step(again, "sn01/migration/switch").after())
+        .contains("sn01/migration/unmount", "sn04/migration/unmount");
     assertThat(again.steps()).allSatisfy(s -> assertThat(s.isHeld()).as(s.id()).isTrue());
   }
 }

@@ -77,19 +77,21 @@ class NimCopiesTest {
   }
 
   @Test
-  void aCopyRunningNodesMountWithoutAReplicaIsHeld() throws Exception {
-    Path state = dir.resolve("l.json");
-    CliRun.of(
-        "sim", "init", "examples/cluster.yaml", "--out", state.toString(), "--scenario", "legacy");
+  void aCopyRunningNodesUseWithoutAWorkingReplicaIsHeld() throws Exception {
+    String target = converged();
+    // sn02's NFS is down, so sn01 serves its own nodes and sn02's with no replica left; then a copy
+    // on sn01 is found at NFS version 3.
+    CliRun.of("sim", "fault", target.substring(4), "nfsd-stop", "sn02");
+    on(target, "sn01", "nim", "-o", "change", "-a", "nfs_vers=3", "aix71-compute_shared_root");
 
-    CliRun plan = CliRun.of("plan", "examples/cluster.yaml", "--target", "sim:" + state);
+    CliRun plan = CliRun.of("plan", "examples/cluster.yaml", "--target", target);
 
-    // NIM re-exports a resource it changes: legacy nodes mount sn01's copies with no replica.
+    // NIM re-exports a resource it changes: the nodes would lose it.
     assertThat(plan.out())
         .containsPattern(
-            "sn01 +sh -c 'nim -Fo change -a nfs_vers=4 aix71-compute_lpp_source && nim -Fo change"
-                + " -a nfs_vers=4 aix71-compute && [^\\n]*\\n[^\\n]*# convert sn01's copies of"
-                + " image aix71-compute's NIM resources to NFS version 4\\n *HELD: interrupts NFS"
-                + " on sn01");
+            "sn01 +nim -Fo change -a nfs_vers=4 aix71-compute_shared_root\n *# convert sn01's"
+                + " copies of image aix71-compute's NIM resources to NFS version 4\n *HELD:"
+                + " interrupts NFS on sn01 while 256 running nodes use it with no working replica"
+                + " \\(cn\\[0001-0256\\]: nfsd is not active on sn02\\)");
   }
 }

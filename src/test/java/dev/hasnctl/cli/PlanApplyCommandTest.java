@@ -32,8 +32,7 @@ class PlanApplyCommandTest {
   }
 
   @Test
-  void onALegacyClusterApplyHoldsWhatWouldStrandRunningNodesRunsTheRestAndExits4()
-      throws Exception {
+  void onALegacyClusterApplyHoldsTheMigrationsOutageRunsTheRestAndExits4() throws Exception {
     Path state = dir.resolve("legacy.json");
     CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
 
@@ -43,12 +42,12 @@ class PlanApplyCommandTest {
     assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.HELD);
     assertThat(apply.out())
         .contains(
-            "HELD: interrupts NFS on sn01 while 128 running nodes use it with no working replica"
-                + " (cn[0001-0128]: their mounts list no replica)")
+            "HELD: the migration's outage: switches the SNs' /install from their local"
+                + " filesystems to the shared GPFS and shuts down the 512 running nodes that use"
+                + " them (cn[0001-0512]); apply starts it only with --outage")
         .containsPattern("Apply ran \\d+ steps and held \\d+ to protect running nodes")
-        .contains(
-            "  held sn01/exports/install: interrupts NFS on sn01 while 128 running nodes use it")
-        .contains("or allow it: hasnctl apply SPEC --allow-disruption 'cn[0001-0128]'");
+        .contains("  held ems/migration/shutdown: the migration's outage")
+        .contains("hasnctl plan SPEC --outage");
     assertThat(hungNodes(state)).isZero();
     // The journal is the cluster's: a file of the simulated EMS.
     String journal =
@@ -59,19 +58,37 @@ class PlanApplyCommandTest {
             .files
             .get("/var/lib/hasnctl/journal.jsonl");
     assertThat(journal)
-        .contains("\"step\":\"sn01/exports/install\",\"event\":\"held\"")
+        .contains("\"step\":\"ems/migration/shutdown\",\"event\":\"held\"")
+        .doesNotContain("\"event\":\"intent\",\"step\":\"ems/migration/shutdown\"")
         .doesNotContain("\"event\":\"intent\",\"step\":\"sn01/exports/install\"");
 
     CliRun again = CliRun.of("plan", spec.toString(), "--target", "sim:" + state, "--no-color");
     assertThat(again.out())
-        .contains("HELD: interrupts NFS on sn01")
+        .contains("HELD: the migration's outage")
         .contains("steps are HELD to protect running nodes");
   }
 
   @Test
   void aSavedPlanKeepsItsHoldsAndAnAllowanceLiftsThemForItsNodesOnly() throws Exception {
-    Path state = dir.resolve("legacy.json");
-    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "legacy");
+    Path state = dir.resolve("converged.json");
+    CliRun.of("sim", "init", spec.toString(), "--out", state.toString(), "--scenario", "converged");
+    // sn02's and sn04's NFS are down: sn01 and sn03 serve their pairs' nodes with no replica left,
+    // and a copy of a NIM resource on each of them is found at NFS version 3.
+    for (String[] fault : new String[][] {{"sn02", "sn01"}, {"sn04", "sn03"}}) {
+      CliRun.of("sim", "fault", state.toString(), "nfsd-stop", fault[0]);
+      CliRun.of(
+          "sim",
+          "exec",
+          state.toString(),
+          fault[1],
+          "--",
+          "nim",
+          "-o",
+          "change",
+          "-a",
+          "nfs_vers=3",
+          "aix71-compute_shared_root");
+    }
     Path saved = dir.resolve("plan.json");
 
     CliRun plan =
@@ -90,7 +107,7 @@ class PlanApplyCommandTest {
     dev.hasnctl.plan.Plan read = dev.hasnctl.plan.PlanJson.read(Files.readString(saved));
     assertThat(read.held())
         .extracting(step -> step.id())
-        .contains("sn01/exports/install", "sn03/exports/install");
+        .contains("sn01/nim/aix71-compute/nfs_vers", "sn03/nim/aix71-compute/nfs_vers");
     assertThat(allowed.out())
         .doesNotContain("HELD: interrupts NFS on sn01")
         .contains("HELD: interrupts NFS on sn03");
