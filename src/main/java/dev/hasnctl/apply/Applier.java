@@ -286,13 +286,14 @@ public final class Applier {
           Duration.between(start, clock.instant()));
     }
     Instant deadline = start.plus(step.settle());
-    while (true) {
+    long runs = 1 + step.settle().dividedBy(Step.SETTLE_INTERVAL);
+    for (long run = 1; ; run++) {
       StepResult result = runOnce(step, start, input);
       boolean settling =
           result.outcome() == StepResult.Outcome.FAILED
               || result.outcome() == StepResult.Outcome.NOT_VERIFIED;
       if (!settling
-          || step.settle().isZero()
+          || run >= runs
           || stopping.get()
           || clock.instant().plus(Step.SETTLE_INTERVAL).isAfter(deadline)) {
         return result;

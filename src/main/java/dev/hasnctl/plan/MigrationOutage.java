@@ -101,12 +101,19 @@ final class MigrationOutage {
               ems,
               ems,
               running,
-              Argv.of("xdsh", Noderange.compress(running), "/usr/sbin/shutdown -F &"),
+              // A node already down (a resumed apply) fails xdsh: the next step, not this one,
+              // decides whether every node is down.
+              Argv.of(
+                  "sh",
+                  "-c",
+                  Argv.of("xdsh", Noderange.compress(running), "/usr/sbin/shutdown -F &").toShell()
+                      + " || true"),
               "shut down the "
                   + running.size()
                   + " running node"
                   + (running.size() == 1 ? "" : "s")
-                  + " the seed's way, so they stop writing statelite data before the final copy",
+                  + " the seed's way, so they stop writing statelite data before the final copy"
+                  + " (the next step checks that they are down)",
               previous);
       outage.add(shutdown);
       previous = Set.of(shutdown.id());

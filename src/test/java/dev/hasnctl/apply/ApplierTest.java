@@ -179,6 +179,77 @@ class ApplierTest {
     assertThat(transport.ran).noneMatch(c -> c.contains("mkdsklsnode -V -S -p"));
   }
 
+  /** A plan of one check that settles within a minute: nodes halting, say. */
+  private static Plan settlingCheck() {
+    Step check =
+        new Step(
+                "ems/migration/down",
+                HostName.of("ems01"),
+                HostName.of("ems01"),
+                dev.hasnctl.plan.Phase.MIGRATION_OUTAGE,
+                Set.of("cn0001"),
+                Argv.of("sh", "-c", "! nodestat cn0001 | grep -v ': noping'"),
+                "check that the nodes are down",
+                List.of(),
+                Set.of())
+            .settling(Duration.ofMinutes(1));
+    return new Plan("cluster.yaml", CLOCK.instant(), "fp", List.of(), List.of(check));
+  }
+
+  /** A transport whose commands fail {@code failures} times, then succeed. */
+  private static Transport failingFirst(int failures, AtomicInteger runs) {
+    return new Transport() {
+      @Override
+      public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration t) {
+        return runs.incrementAndGet() <= failures
+            ? ExecResult.exited(1, "", "")
+            : ExecResult.exited(0, "", "");
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void aSettlingCheckRunsAgainUntilItPassesWaitingBetweenRuns() {
+    AtomicInteger runs = new AtomicInteger();
+    List<Duration> waits = new ArrayList<>();
+    Plan plan = settlingCheck();
+
+    ApplyReport report =
+        applier(
+                failingFirst(2, runs),
+                matching(),
+                Journal.begin(dir.resolve("j"), plan.fingerprint(), CLOCK.instant()),
+                1)
+            .withSleeper(waits::add)
+            .run(plan, Set.of());
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(runs).hasValue(3);
+    assertThat(waits).containsExactly(Step.SETTLE_INTERVAL, Step.SETTLE_INTERVAL);
+  }
+
+  @Test
+  void aSettlingCheckThatNeverPassesFailsOnceItsTimeIsUp() {
+    AtomicInteger runs = new AtomicInteger();
+    Plan plan = settlingCheck();
+
+    ApplyReport report =
+        applier(
+                failingFirst(Integer.MAX_VALUE, runs),
+                matching(),
+                Journal.begin(dir.resolve("j"), plan.fingerprint(), CLOCK.instant()),
+                1)
+            .withSleeper(d -> {})
+            .run(plan, Set.of());
+
+    assertThat(report.failure().orElseThrow().outcome()).isEqualTo(StepResult.Outcome.FAILED);
+    // One minute, a run every 10 seconds: the first run and six more.
+    assertThat(runs).hasValue(7);
+  }
+
   @Test
   void aStepWhoseResourcesStillDifferIsNotVerified() {
     Plan plan = plan();

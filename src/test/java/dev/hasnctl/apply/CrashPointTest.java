@@ -70,7 +70,7 @@ class CrashPointTest {
     }
   }
 
-  private static final ClusterSpec SPEC = smallSpec();
+  static final ClusterSpec SPEC = smallSpec();
 
   private static ClusterSpec smallSpec() {
     try {

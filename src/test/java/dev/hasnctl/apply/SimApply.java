@@ -57,13 +57,19 @@ final class SimApply {
   }
 
   Plan plan() {
+    return plan(Planner.Options.NONE);
+  }
+
+  /** The plan, with what the admin allows. */
+  Plan plan(Planner.Options options) {
     return Planner.plan(
         spec,
         "cluster.yaml",
         "spec".getBytes(StandardCharsets.UTF_8),
         desired,
         probe.observe(desired).resources(),
-        CLOCK.instant());
+        CLOCK.instant(),
+        options);
   }
 
   Verifier verifier() {
