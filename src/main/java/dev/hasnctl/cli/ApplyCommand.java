@@ -134,8 +134,8 @@ final class ApplyCommand implements Callable<Integer> {
           session.plan(
               Instant.now(),
               saved != null
-                  ? new Planner.Options(saved.allowedDisruption(), false)
-                  : new Planner.Options(allowDisruption.checked(), outage.allowed()));
+                  ? new Planner.Options(saved.allowedDisruption(), false, false, 0)
+                  : outage.options(allowDisruption.checked()));
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
         throw new CliFailure(stale(session));
       }

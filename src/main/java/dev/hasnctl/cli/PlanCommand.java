@@ -56,10 +56,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
-      Plan plan =
-          session.plan(
-              Instant.now(),
-              new dev.hasnctl.plan.Planner.Options(allowDisruption.checked(), outage.allowed()));
+      Plan plan = session.plan(Instant.now(), outage.options(allowDisruption.checked()));
       Optional<String> emsDown =
           EmsReach.unreachable(plan, session.spec.ems().name(), specFile.toString());
       if (emsDown.isPresent()) {

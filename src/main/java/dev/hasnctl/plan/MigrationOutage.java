@@ -367,8 +367,8 @@ final class MigrationOutage {
     String range = Noderange.compress(running);
     List<String> ways = new ArrayList<>();
     ways.add(
-        "plan the outage and review it: hasnctl plan SPEC --outage; then hasnctl apply SPEC"
-            + " --outage");
+        "plan the outage and review it: hasnctl plan SPEC --outage --boot; then hasnctl apply"
+            + " SPEC --outage --boot (--boot starts the nodes again from the shared /install)");
     ways.add(
         "the online preparation ("
             + shared.migrationMountPoint()

@@ -32,10 +32,19 @@ public final class Planner {
    *     would strand only them are not held
    * @param outage whether the migration's outage may run: it shuts the nodes of the migrating SNs
    *     down (otherwise its first step is held)
+   * @param boot whether to boot the compute nodes that are down, or that the plan shuts down, a
+   *     batch at a time, after every other step
+   * @param bootBatch the most nodes one batch boots; 0 for one batch per group
    */
-  public record Options(String allowDisruption, boolean outage) {
+  public record Options(String allowDisruption, boolean outage, boolean boot, int bootBatch) {
     /** Nothing beyond the default. */
-    public static final Options NONE = new Options("", false);
+    public static final Options NONE = new Options("", false, false, 0);
+
+    public Options {
+      if (bootBatch < 0) {
+        throw new IllegalArgumentException("a boot batch has at least one node, not " + bootBatch);
+      }
+    }
   }
 
   /**
@@ -75,7 +84,7 @@ public final class Planner {
         desired,
         observed,
         createdAt,
-        new Options(allowDisruption, false));
+        new Options(allowDisruption, false, false, 0));
   }
 
   /**
@@ -124,6 +133,15 @@ public final class Planner {
     Map<HostName, HostName> partners = partners(spec);
     List<Step> woven =
         new MigrationOutage(spec, observed, edits).weave(steps, migrating, options.outage());
+    if (options.boot()) {
+      Set<String> stopped = new java.util.HashSet<>();
+      woven.stream()
+          .filter(s -> s.phase() == Phase.MIGRATION_OUTAGE)
+          .forEach(s -> stopped.addAll(s.nodes()));
+      List<Step> all = new ArrayList<>(woven);
+      all.addAll(new BootSteps(spec, observed).build(woven, stopped, options.bootBatch()));
+      woven = all;
+    }
     List<Step> ordered = order(withRules(woven, OrderRule.SEED, partners));
     return new Plan(
         specFile,

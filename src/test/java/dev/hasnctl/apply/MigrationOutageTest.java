@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MigrationOutageTest {
   private static final ClusterSpec SPEC = CrashPointTest.SPEC;
-  private static final Planner.Options OUTAGE = new Planner.Options("", true);
+  private static final Planner.Options OUTAGE = new Planner.Options("", true, false, 0);
 
   private static SimApply legacy() {
     return new SimApply(
