@@ -139,7 +139,9 @@ final class Diskless {
       Map<String, String> object = new LinkedHashMap<>();
       object.put("class", "resources");
       object.put("type", type);
-      object.put("location", "/install/nim/" + type + "/" + res.get());
+      // A SPOT's location is its /usr (lsnim -l shows location = .../spot/NAME/usr).
+      String location = "/install/nim/" + type + "/" + res.get();
+      object.put("location", type.equals("spot") ? location + "/usr" : location);
       object.put("nfs_vers", nfsVers);
       nim.put(res.get(), object);
       out.info("Copying NIM resource " + res.get() + " to service nodes.");
