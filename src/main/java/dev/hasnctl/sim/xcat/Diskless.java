@@ -139,9 +139,13 @@ final class Diskless {
       Map<String, String> object = new LinkedHashMap<>();
       object.put("class", "resources");
       object.put("type", type);
-      // A SPOT's location is its /usr (lsnim -l shows location = .../spot/NAME/usr).
+      // The SN's resource is a copy of the NIM primary's definition, in the same place (a dump
+      // resource stays off GPFS); a SPOT's location is its /usr (lsnim -l: .../spot/NAME/usr).
       String location = "/install/nim/" + type + "/" + res.get();
-      object.put("location", type.equals("spot") ? location + "/usr" : location);
+      object.put(
+          "location",
+          primaryLocation(cluster, sn, res.get())
+              .orElse(type.equals("spot") ? location + "/usr" : location));
       object.put("nfs_vers", nfsVers);
       nim.put(res.get(), object);
       out.info("Copying NIM resource " + res.get() + " to service nodes.");
@@ -159,6 +163,16 @@ final class Diskless {
         cluster.files(host).put(snCopy(db, sn, image, node), sn + "\n");
       }
     }
+  }
+
+  /** Where the NIM primary (the EMS, site.master) defines resource {@code name}, if it does. */
+  private static Optional<String> primaryLocation(XcatCluster cluster, String sn, String name) {
+    return cluster
+        .db()
+        .site("master")
+        .filter(master -> !master.equals(sn) && cluster.reachable(master))
+        .flatMap(master -> Optional.ofNullable(cluster.nim(master).get(name)))
+        .flatMap(resource -> Optional.ofNullable(resource.get("location")));
   }
 
   /** Writes the NFSv4 replica export of /install (seed: "Verify the NFSv4 replication setup"). */

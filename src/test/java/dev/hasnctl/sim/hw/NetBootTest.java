@@ -176,4 +176,18 @@ class NetBootTest {
     assertThat(cluster.state().host(usr.currentServer()).orElseThrow().name).isEqualTo("sn02");
     assertThat(status("cn0001")).isEqualTo("booted");
   }
+
+  @Test
+  void aNodeDefinedAgainWithMkdsklsnodeBootsHealthyFromItsPair() {
+    Map<String, Object> before = seen(cluster.state(), host("cn0001"));
+    run("ems01", "rmdsklsnode -V -f cn0001");
+
+    assertThat(run("ems01", "mkdsklsnode -V -S -b -i aix71-compute cn0001").exitCode()).hasValue(0);
+    assertThat(run("ems01", "mkdsklsnode -V -S -p -i aix71-compute cn0001").exitCode()).hasValue(0);
+    run("ems01", "rbootseq cn0001 hfi");
+    run("ems01", "rpower cn0001 on");
+
+    assertThat(seen(cluster.state(), host("cn0001"))).isEqualTo(before);
+    assertThat(status("cn0001")).isEqualTo("booted");
+  }
 }
