@@ -2,6 +2,7 @@ package dev.hasnctl.sim.xcat;
 
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Execution;
+import dev.hasnctl.sim.Lpar;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.SimCluster;
 import dev.hasnctl.sim.SimHost;
@@ -65,6 +66,18 @@ public final class SimXcatCluster implements XcatCluster {
   @Override
   public boolean hung(String host) {
     return cluster.state().host(host).map(h -> h.reachable && !h.hung.isEmpty()).orElse(false);
+  }
+
+  @Override
+  public String connectFailure(String host) {
+    boolean addressUp =
+        cluster
+            .state()
+            .host(host)
+            .map(Lpar::peek)
+            .map(lpar -> lpar.hungInBoot() && !lpar.led.isEmpty())
+            .orElse(false);
+    return addressUp ? "Connection refused" : "No route to host";
   }
 
   @Override

@@ -133,6 +133,7 @@ class NetBootTest {
     assertThat(run("ems01", "rpower cn0001 stat").stdout()).isEqualTo("cn0001: Running\n");
     assertThat(run("ems01", "nodestat cn0001").stdout()).isEqualTo("cn0001: noping\n");
     assertThat(run("ems01", "xdsh cn0001 -t 60 nfs4cl showfs").stderr())
+        .contains("cn0001: ssh: connect to host cn0001 port 22: No route to host")
         .contains("Error: cn0001 remote shell had error code: 255");
   }
 
@@ -150,6 +151,8 @@ class NetBootTest {
                 + " running on sn01");
     assertThat(run("ems01", "nodestat cn0001").stdout()).isEqualTo("cn0001: ping\n");
     assertThat(status("cn0001")).isEqualTo("powering-on");
+    assertThat(run("ems01", "xdsh cn0001 -t 60 lsps -a").stderr())
+        .contains("cn0001: ssh: connect to host cn0001 port 22: Connection refused");
   }
 
   @Test
