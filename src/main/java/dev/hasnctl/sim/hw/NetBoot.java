@@ -2,6 +2,7 @@ package dev.hasnctl.sim.hw;
 
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Consequences;
+import dev.hasnctl.sim.HostFiles;
 import dev.hasnctl.sim.Lpar;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.NimObject;
@@ -78,18 +79,20 @@ final class NetBoot {
       return;
     }
     String usr = spot.get().attributes.getOrDefault("location", "");
-    Optional<String> problem = nfsProblem(state, server, usr, spot.get());
+    String rootDir = root.get().attributes.getOrDefault("location", "");
+    Optional<String> problem =
+        nfsProblem(state, server, rootDir, root.get())
+            .or(() -> nfsProblem(state, server, usr, spot.get()));
     if (problem.isPresent()) {
       stop(lpar, problem.get().substring(0, 3), problem.get().substring(4));
       return;
     }
     String known = knownName(state, db, node.name, server, address.get());
     List<String> servers = servers(state, server, known, usr);
-    boolean local = server.localInstall;
+    boolean local = servesLocalInstall(state, server);
     Compute compute = new Compute();
     compute.image = image;
-    compute.mounts.put(
-        "/", mount(root.get().attributes.getOrDefault("location", ""), servers, local));
+    compute.mounts.put("/", mount(rootDir, servers, local));
     compute.mounts.put("/usr", mount(usr, servers, local));
     Statelite.mount(state, db, node.name, compute, server, servers);
     db.value("nimimage", image, "paging")
@@ -115,6 +118,12 @@ final class NetBoot {
     Xcataixpost.run(cluster, db, node, server, known);
     // xcataixpost's last step: "updateflag installstatus booted" (xcatd: updatenodestat).
     db.set("nodelist", node.name, "status", "booted");
+  }
+
+  /** Whether {@code server} serves its own local /install, no GPFS mounted over it. */
+  static boolean servesLocalInstall(SimState state, SimHost server) {
+    return server.localInstall
+        && !server.gpfsServes(state.tables.site("installdir").orElse("/install"));
   }
 
   private static void stop(Lpar lpar, String led, String why) {
@@ -146,7 +155,7 @@ final class NetBoot {
    * reason"}; empty when it works.
    */
   private static Optional<String> nfsProblem(
-      SimState state, SimHost server, String remote, NimObject spot) {
+      SimState state, SimHost server, String remote, NimObject resource) {
     String install = state.tables.site("installdir").orElse("/install");
     if (!server.isActive("nfsd")) {
       return Optional.of(
@@ -162,6 +171,10 @@ final class NetBoot {
               + server.name
               + " is not mounted");
     }
+    if (!HostFiles.isDirectory(server, remote)) {
+      return Optional.of(
+          "611 the NFS mount of " + remote + " failed: it does not exist on " + server.name);
+    }
     Optional<String> export = Consequences.exportedLine(server, remote);
     if (export.isEmpty()) {
       return Optional.of(
@@ -171,7 +184,7 @@ final class NetBoot {
               + server.name
               + " exports no directory holding it");
     }
-    String vers = spot.attributes.getOrDefault("nfs_vers", "3");
+    String vers = resource.attributes.getOrDefault("nfs_vers", "3");
     List<String> allowed = exportVersions(export.get());
     if (!allowed.contains(vers)) {
       return Optional.of(

@@ -46,7 +46,7 @@ final class Statelite {
     String path = colon < 0 ? statemnt : statemnt.substring(colon + 1);
     boolean fromBootServer = state.host(host).map(h -> h == server).orElse(false);
     NfsMount mount = NfsMount.of(path, fromBootServer ? servers : List.of(host));
-    mount.local = fromBootServer && server.localInstall;
+    mount.local = fromBootServer && NetBoot.servesLocalInstall(state, server);
     compute.mounts.put(MOUNT_POINT, mount);
     if (persistent(db, compute.image, StateliteWriters.ERRLOG)) {
       compute.stateliteFile = path + "/" + node + StateliteWriters.ERRLOG;

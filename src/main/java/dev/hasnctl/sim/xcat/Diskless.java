@@ -148,6 +148,7 @@ final class Diskless {
               .orElse(type.equals("spot") ? location + "/usr" : location));
       object.put("nfs_vers", nfsVers);
       nim.put(res.get(), object);
+      directory(cluster, sn, node, type, object.get("location"));
       out.info("Copying NIM resource " + res.get() + " to service nodes.");
     }
     Map<String, String> machine = new LinkedHashMap<>();
@@ -163,6 +164,24 @@ final class Diskless {
         cluster.files(host).put(snCopy(db, sn, image, node), sn + "\n");
       }
     }
+  }
+
+  /**
+   * Makes a resource's directory: below /install on every SN of {@code node} (one shared GPFS
+   * filesystem), elsewhere (the dump resource) on {@code sn} only. Bundles and resolv_conf are
+   * files.
+   */
+  private static void directory(
+      XcatCluster cluster, String sn, String node, String type, String location) {
+    if (type.equals("installp_bundle") || type.equals("resolv_conf")) {
+      return;
+    }
+    String install = cluster.db().site("installdir").orElse("/install");
+    List<String> hosts =
+        location.startsWith(install + "/")
+            ? cluster.db().nodeAttribute(node, "servicenode").map(XcatDb::split).orElse(List.of())
+            : List.of(sn);
+    hosts.stream().filter(cluster::reachable).forEach(h -> cluster.makeDirectory(h, location));
   }
 
   /** Where the NIM primary (the EMS, site.master) defines resource {@code name}, if it does. */

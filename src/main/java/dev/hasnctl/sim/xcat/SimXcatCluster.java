@@ -106,6 +106,11 @@ public final class SimXcatCluster implements XcatCluster {
   }
 
   @Override
+  public void makeDirectory(String host, String path) {
+    cluster.state().host(host).orElseThrow().dirs.add(path);
+  }
+
+  @Override
   public List<String> inProgress() {
     return inProgress;
   }

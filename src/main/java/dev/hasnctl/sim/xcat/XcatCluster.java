@@ -48,6 +48,9 @@ public interface XcatCluster {
   /** The run-time state of a booted compute node, if {@code node} is one. */
   Optional<ComputeState> compute(String node);
 
+  /** Makes directory {@code path} (and its parents) on {@code host}. */
+  void makeDirectory(String host, String path);
+
   /** Nodes with a mkdsklsnode in progress (for "both SNs at once"), live across commands. */
   List<String> inProgress();
 

@@ -147,8 +147,8 @@ class NetBootTest {
 
     assertThat(host("cn0001").lpar.bootHang)
         .isEqualTo(
-            "LED 610: the NFS mount of /install/nim/spot/aix71-compute/usr hangs: nfsd is not"
-                + " running on sn01");
+            "LED 610: the NFS mount of /install/nim/shared_root/aix71-compute_shared_root hangs:"
+                + " nfsd is not running on sn01");
     assertThat(run("ems01", "nodestat cn0001").stdout()).isEqualTo("cn0001: ping\n");
     assertThat(status("cn0001")).isEqualTo("powering-on");
     assertThat(run("ems01", "xdsh cn0001 -t 60 lsps -a").stderr())
@@ -192,5 +192,39 @@ class NetBootTest {
 
     assertThat(seen(cluster.state(), host("cn0001"))).isEqualTo(before);
     assertThat(status("cn0001")).isEqualTo("booted");
+  }
+
+  @Test
+  void gpfsMountedOverALegacyInstallHidesTheNimResourcesAndTheBootFailsAtLed611() {
+    SimCluster legacy =
+        new SimCluster(
+            SimClusters.state(SimClusters.example(), Scenario.LEGACY), SimCommands.standard());
+    legacy.execShell(
+        HostName.of("ems01"), "xdsh cn0001 \"/usr/sbin/shutdown -F &\"", Optional.empty());
+    legacy.execShell(HostName.of("sn01"), "mmstartup && mmmount gpfsinstall", Optional.empty());
+
+    legacy.execShell(HostName.of("ems01"), "rpower cn0001 on", Optional.empty());
+
+    assertThat(legacy.state().hosts.get("cn0001").lpar.bootHang)
+        .isEqualTo(
+            "LED 611: the NFS mount of /install/nim/shared_root/aix71-compute_shared_root failed:"
+                + " it does not exist on sn01");
+  }
+
+  @Test
+  void aLegacyNodeRebootsFromItsSnsLocalInstallOverNfsV3WithoutReplicas() {
+    SimCluster legacy =
+        new SimCluster(
+            SimClusters.state(SimClusters.example(), Scenario.LEGACY), SimCommands.standard());
+    legacy.execShell(
+        HostName.of("ems01"), "xdsh cn0001 \"/usr/sbin/shutdown -F &\"", Optional.empty());
+
+    legacy.execShell(HostName.of("ems01"), "rpower cn0001 on", Optional.empty());
+
+    SimHost node = legacy.state().hosts.get("cn0001");
+    assertThat(node.lpar.bootHang).isEmpty();
+    assertThat(node.compute.mounts.get("/usr").servers).containsExactly("sn01-hfi");
+    assertThat(node.compute.mounts.get("/usr").local).isTrue();
+    assertThat(node.compute.nfsReplication).isFalse();
   }
 }
