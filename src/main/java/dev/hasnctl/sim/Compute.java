@@ -47,6 +47,14 @@ public final class Compute {
   /** AIX's console log file when {@code swcons} never redirected it. */
   public static final String DEFAULT_CONSOLE_LOG = "/var/adm/ras/conslog";
 
+  /**
+   * The primary dump device NIM sets on a diskless client whose image has a dump resource: the
+   * node's own directory in the resource on its NIM server, {@code server:location/node}.
+   */
+  public static String nimDumpDevice(String server, String resourceLocation, String node) {
+    return server + ":" + resourceLocation + "/" + node;
+  }
+
   /** The console log in effect. */
   public String effectiveConsoleLog() {
     return consoleLog.isEmpty() ? DEFAULT_CONSOLE_LOG : consoleLog;

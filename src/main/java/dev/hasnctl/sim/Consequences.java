@@ -149,7 +149,7 @@ public final class Consequences {
    * last {@code exportfs}; a server with no xtab is read from {@code /etc/exports}. Clients learn
    * the replica locations from the export in effect, not from an edited, unexported file.
    */
-  static Optional<String> exportedLine(SimHost server, String remote) {
+  public static Optional<String> exportedLine(SimHost server, String remote) {
     if (server == null) {
       return Optional.empty();
     }

@@ -10,6 +10,9 @@ import java.util.TreeSet;
  * directory existing when made explicitly or when something lies below it.
  */
 public final class HostFiles {
+  /** What is written here is discarded (POSIX.1-2017, 10.1 "Directory Structure and Devices"). */
+  public static final String DEV_NULL = "/dev/null";
+
   private HostFiles() {}
 
   /**
@@ -17,6 +20,9 @@ public final class HostFiles {
    * time (for system files nothing compares by age; data files use the overload with one).
    */
   public static void write(SimHost host, String path, String content, boolean append) {
+    if (path.equals(DEV_NULL)) {
+      return;
+    }
     String old = append ? host.files.getOrDefault(path, "") : "";
     host.sizedFiles.remove(path);
     host.files.put(path, old + content);
@@ -25,6 +31,9 @@ public final class HostFiles {
 
   /** Writes {@code content} to {@code path} as of {@code mtime}, the state's logical clock. */
   public static void write(SimHost host, String path, String content, boolean append, long mtime) {
+    if (path.equals(DEV_NULL)) {
+      return;
+    }
     write(host, path, content, append);
     host.mtimes.put(path, mtime);
   }

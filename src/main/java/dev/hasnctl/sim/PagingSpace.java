@@ -28,6 +28,24 @@ public final class PagingSpace {
 
   public PagingSpace() {}
 
+  /** The size the simulator gives NIM's swapnfs0 (no source gives NIM's default), in MB. */
+  public static final long NIM_SWAPNFS0_MB = 512;
+
+  /**
+   * NIM's own paging space of a diskless client, {@code swapnfs0}: the file {@code NODE/swapnfs0}
+   * of the image's paging resource on {@code server}, active and activated at every boot.
+   */
+  public static PagingSpace nimSwapnfs0(String server, String resourceLocation, String node) {
+    PagingSpace swap = new PagingSpace();
+    swap.name = "swapnfs0";
+    swap.server = server;
+    swap.path = resourceLocation + "/" + node + "/swapnfs0";
+    swap.sizeMb = NIM_SWAPNFS0_MB;
+    swap.active = true;
+    swap.auto = true;
+    return swap;
+  }
+
   /** Whether this is an NFS paging space. */
   public boolean nfs() {
     return !server.isEmpty();

@@ -2,6 +2,7 @@ package dev.hasnctl.sim;
 
 import dev.hasnctl.sim.aix.AixCommands;
 import dev.hasnctl.sim.aix.FileCommands;
+import dev.hasnctl.sim.hw.HardwareCommands;
 import dev.hasnctl.sim.xcat.XcatCommands;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,9 +30,12 @@ public final class SimCommands {
     return new SimCommands(new TreeMap<>()).with(all);
   }
 
-  /** Every simulated command: the builtin ones plus the xCAT commands of {@code sim.xcat}. */
+  /**
+   * Every simulated command: the builtin ones plus the xCAT commands of {@code sim.xcat} and the
+   * hardware control ones of {@code sim.hw}.
+   */
   public static SimCommands standard() {
-    return builtin().with(XcatCommands.all());
+    return builtin().with(XcatCommands.all()).with(HardwareCommands.all());
   }
 
   /** This set plus {@code more}; a later command replaces an earlier one of the same name. */

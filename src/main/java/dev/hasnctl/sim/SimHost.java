@@ -77,6 +77,9 @@ public final class SimHost {
   /** Run-time state of a booted compute node, or null for other roles and unbooted nodes. */
   public Compute compute;
 
+  /** The LPAR of a compute node once power or boot commands changed it; null: as built. */
+  public Lpar lpar;
+
   /**
    * NFS server replication ({@code chnfs -R on}): the server issues volatile NFSv4 file handles,
    * which exports naming {@code replicas=} need (IBM AIX "NFS configuration requirements to allow

@@ -13,6 +13,9 @@ import java.util.Optional;
  * /install hides the file (and hangs the node, {@link Consequences}), and nothing is written.
  */
 public final class StateliteWriters {
+  /** The persistent file the simulated nodes write, below their own statelite directory. */
+  public static final String ERRLOG = "/var/adm/ras/errlog";
+
   private StateliteWriters() {}
 
   /** Lets every running node that writes statelite data write it once, now. */

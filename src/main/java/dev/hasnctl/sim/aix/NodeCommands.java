@@ -3,6 +3,7 @@ package dev.hasnctl.sim.aix;
 import dev.hasnctl.sim.Commands;
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Invocation;
+import dev.hasnctl.sim.Lpar;
 import dev.hasnctl.sim.NfsMount;
 import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimCommand;
@@ -49,10 +50,7 @@ public final class NodeCommands {
     }
     // shutdown "unmounts the file systems and calls the halt command" (IBM): a halted node holds
     // no NFS mount, so nothing its servers do afterwards can hang it.
-    Compute compute = compute(host);
-    compute.mounts.clear();
-    compute.image = "";
-    host.reachable = false;
+    Lpar.halt(host);
     return Invocation.ok("");
   }
 

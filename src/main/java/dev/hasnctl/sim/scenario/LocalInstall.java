@@ -31,7 +31,7 @@ final class LocalInstall {
   static final int STALE_EVERY = 32;
 
   /** The persistent file each node writes, below its statelite directory. */
-  static final String ERRLOG = "/var/adm/ras/errlog";
+  static final String ERRLOG = StateliteWriters.ERRLOG;
 
   private LocalInstall() {}
 

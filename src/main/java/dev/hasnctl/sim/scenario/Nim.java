@@ -59,6 +59,9 @@ final class Nim {
   }
 
   private static void put(SimHost host, String name, String type, String location, String vers) {
+    if (!type.equals("installp_bundle") && !type.equals("resolv_conf")) {
+      host.dirs.add(location); // the resource's directory; bundles and resolv_conf are files
+    }
     host.nim.put(
         name,
         NimObject.of("resources", type)

@@ -310,13 +310,10 @@ public final class ScenarioBuilder {
         .ifPresent(
             dump ->
                 node.dumpDevice =
-                    active.xcatmaster()
-                        + ":"
-                        + dump.location()
-                        + "/"
-                        + dump.resource()
-                        + "/"
-                        + name);
+                    Compute.nimDumpDevice(
+                        active.xcatmaster().value(),
+                        dump.location() + "/" + dump.resource(),
+                        name));
     String pagingDir =
         group
             .paging()
@@ -341,15 +338,11 @@ public final class ScenarioBuilder {
         node.paging.add(space);
       }
     } else {
-      PagingSpace swap = new PagingSpace();
-      swap.name = "swapnfs0";
-      swap.server = primary.xcatmaster().value();
-      swap.path =
-          spec.sharedInstall().nimPagingDir() + "/" + image + "_paging/" + name + "/swapnfs0";
-      swap.sizeMb = 512;
-      swap.active = true;
-      swap.auto = true;
-      node.paging.add(swap);
+      node.paging.add(
+          PagingSpace.nimSwapnfs0(
+              primary.xcatmaster().value(),
+              spec.sharedInstall().nimPagingDir() + "/" + image + "_paging",
+              name));
     }
   }
 

@@ -139,9 +139,16 @@ final class Diskless {
       Map<String, String> object = new LinkedHashMap<>();
       object.put("class", "resources");
       object.put("type", type);
-      object.put("location", "/install/nim/" + type + "/" + res.get());
+      // The SN's resource is a copy of the NIM primary's definition, in the same place (a dump
+      // resource stays off GPFS); a SPOT's location is its /usr (lsnim -l: .../spot/NAME/usr).
+      String location = "/install/nim/" + type + "/" + res.get();
+      object.put(
+          "location",
+          primaryLocation(cluster, sn, res.get())
+              .orElse(type.equals("spot") ? location + "/usr" : location));
       object.put("nfs_vers", nfsVers);
       nim.put(res.get(), object);
+      directory(cluster, sn, node, type, object.get("location"));
       out.info("Copying NIM resource " + res.get() + " to service nodes.");
     }
     Map<String, String> machine = new LinkedHashMap<>();
@@ -157,6 +164,34 @@ final class Diskless {
         cluster.files(host).put(snCopy(db, sn, image, node), sn + "\n");
       }
     }
+  }
+
+  /**
+   * Makes a resource's directory: below /install on every SN of {@code node} (one shared GPFS
+   * filesystem), elsewhere (the dump resource) on {@code sn} only. Bundles and resolv_conf are
+   * files.
+   */
+  private static void directory(
+      XcatCluster cluster, String sn, String node, String type, String location) {
+    if (type.equals("installp_bundle") || type.equals("resolv_conf")) {
+      return;
+    }
+    String install = cluster.db().site("installdir").orElse("/install");
+    List<String> hosts =
+        location.startsWith(install + "/")
+            ? cluster.db().nodeAttribute(node, "servicenode").map(XcatDb::split).orElse(List.of())
+            : List.of(sn);
+    hosts.stream().filter(cluster::reachable).forEach(h -> cluster.makeDirectory(h, location));
+  }
+
+  /** Where the NIM primary (the EMS, site.master) defines resource {@code name}, if it does. */
+  private static Optional<String> primaryLocation(XcatCluster cluster, String sn, String name) {
+    return cluster
+        .db()
+        .site("master")
+        .filter(master -> !master.equals(sn) && cluster.reachable(master))
+        .flatMap(master -> Optional.ofNullable(cluster.nim(master).get(name)))
+        .flatMap(resource -> Optional.ofNullable(resource.get("location")));
   }
 
   /** Writes the NFSv4 replica export of /install (seed: "Verify the NFSv4 replication setup"). */

@@ -2,6 +2,7 @@ package dev.hasnctl.sim.xcat;
 
 import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Execution;
+import dev.hasnctl.sim.Lpar;
 import dev.hasnctl.sim.NimObject;
 import dev.hasnctl.sim.SimCluster;
 import dev.hasnctl.sim.SimHost;
@@ -68,6 +69,18 @@ public final class SimXcatCluster implements XcatCluster {
   }
 
   @Override
+  public String connectFailure(String host) {
+    boolean addressUp =
+        cluster
+            .state()
+            .host(host)
+            .map(Lpar::peek)
+            .map(lpar -> lpar.hungInBoot() && !lpar.led.isEmpty())
+            .orElse(false);
+    return addressUp ? "Connection refused" : "No route to host";
+  }
+
+  @Override
   public String address(String host) {
     return cluster
         .state()
@@ -90,6 +103,11 @@ public final class SimXcatCluster implements XcatCluster {
   @Override
   public Optional<ComputeState> compute(String node) {
     return cluster.state().host(node).filter(h -> h.compute != null).map(h -> new View(h.compute));
+  }
+
+  @Override
+  public void makeDirectory(String host, String path) {
+    cluster.state().host(host).orElseThrow().dirs.add(path);
   }
 
   @Override

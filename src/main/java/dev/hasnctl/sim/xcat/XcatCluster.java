@@ -25,6 +25,15 @@ public interface XcatCluster {
     return false;
   }
 
+  /**
+   * Why ssh cannot connect to {@code host}, which does not answer, as ssh words it: {@code No route
+   * to host} when nothing answers at its address, {@code Connection refused} when its address is up
+   * without an sshd (a node stopped in its network boot).
+   */
+  default String connectFailure(String host) {
+    return "No route to host";
+  }
+
   /** The address {@code host} is known by (its IP), or the name itself when none is known. */
   String address(String host);
 
@@ -38,6 +47,9 @@ public interface XcatCluster {
 
   /** The run-time state of a booted compute node, if {@code node} is one. */
   Optional<ComputeState> compute(String node);
+
+  /** Makes directory {@code path} (and its parents) on {@code host}. */
+  void makeDirectory(String host, String path);
 
   /** Nodes with a mkdsklsnode in progress (for "both SNs at once"), live across commands. */
   List<String> inProgress();

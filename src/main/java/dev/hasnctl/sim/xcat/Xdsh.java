@@ -59,7 +59,8 @@ final class Xdsh {
         continue;
       }
       if (!reachableThroughServiceNode(cluster, node)) {
-        out.err(node + ": ssh: connect to host " + node + " port 22: No route to host");
+        out.err(
+            node + ": ssh: connect to host " + node + " port 22: " + cluster.connectFailure(node));
         out.err("Error: " + node + " remote shell had error code: 255");
         failed++;
         continue;

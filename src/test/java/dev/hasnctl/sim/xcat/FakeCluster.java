@@ -105,6 +105,14 @@ final class FakeCluster implements XcatCluster {
   }
 
   @Override
+  public void makeDirectory(String host, String path) {
+    directories.computeIfAbsent(host, h -> new java.util.TreeSet<>()).add(path);
+  }
+
+  /** Directories made on each host. */
+  final Map<String, java.util.Set<String>> directories = new LinkedHashMap<>();
+
+  @Override
   public Map<String, Map<String, String>> nim(String master) {
     return nim.computeIfAbsent(master, m -> new LinkedHashMap<>());
   }
