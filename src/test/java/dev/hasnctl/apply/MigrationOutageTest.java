@@ -129,6 +129,31 @@ class MigrationOutageTest {
     assertMigrated(sim);
   }
 
+  @Test
+  void theOutageThenTheBootEndsWithTheClusterAsTheSpecSays() {
+    SimApply sim = legacy();
+    Plan plan = sim.plan(new Planner.Options("", true, true, 0));
+
+    ApplyReport report =
+        applier(
+                sim,
+                Journal.begin(
+                    new MemoryJournalStore(), plan.fingerprint(), SimApply.CLOCK.instant()),
+                (p, s) -> {})
+            .run(plan, Set.of());
+
+    assertThat(report.failure())
+        .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
+        .isEmpty();
+    SimState end = sim.store.snapshot();
+    for (SimHost host : end.hostsWith(Role.COMPUTE)) {
+      assertThat(host.hung).as(host.name).isEmpty();
+      assertThat(host.reachable).as(host.name + " is up").isTrue();
+    }
+    // Nodes healthy as the spec says (mounts with their replica, paging, dump), nothing to do.
+    assertThat(sim.plan().matches()).isTrue();
+  }
+
   static List<Integer> killedAt() {
     Plan plan = legacy().plan(OUTAGE);
     List<Integer> out = new ArrayList<>();
