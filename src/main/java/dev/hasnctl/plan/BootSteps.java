@@ -95,13 +95,7 @@ final class BootSteps {
                     ems,
                     Phase.BOOT,
                     Set.copyOf(nodes),
-                    Argv.of(
-                        "sh",
-                        "-c",
-                        "! "
-                            + Argv.of("nodestat", range).toShell()
-                            + " | "
-                            + Argv.of("grep", "-v", ": sshd$").toShell()),
+                    everyNode(range, "sshd"),
                     "check that the batch came up healthy (mounts on "
                         + group.activeServiceNode()
                         + " with the replica, paging, dump device); waits up to "
@@ -116,6 +110,20 @@ final class BootSteps {
       }
     }
     return out;
+  }
+
+  /**
+   * A check that xCAT's {@code nodestat} says {@code status} for every node of {@code range}: it
+   * fails while one line says anything else ({@code noping}, {@code ping}, {@code sshd}).
+   */
+  static Argv everyNode(String range, String status) {
+    return Argv.of(
+        "sh",
+        "-c",
+        "! "
+            + Argv.of("nodestat", range).toShell()
+            + " | "
+            + Argv.of("grep", "-v", ": " + status + "$").toShell());
   }
 
   /** Whether xCAT says {@code node} runs and it answers. */

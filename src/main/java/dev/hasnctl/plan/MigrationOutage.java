@@ -125,13 +125,7 @@ final class MigrationOutage {
                 ems,
                 ems,
                 nodes,
-                Argv.of(
-                    "sh",
-                    "-c",
-                    "! "
-                        + Argv.of("nodestat", all).toShell()
-                        + " | "
-                        + Argv.of("grep", "-v", ": noping").toShell()),
+                BootSteps.everyNode(all, "noping"),
                 "check that every node of the migrating SNs is down (nodestat: noping); waits up"
                     + " to "
                     + HALT.toMinutes()

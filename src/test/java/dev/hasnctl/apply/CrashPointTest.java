@@ -163,7 +163,7 @@ class CrashPointTest {
     };
   }
 
-  private static Applier applier(SimApply sim, Journal journal, Applier.Checkpoint checkpoint) {
+  static Applier applier(SimApply sim, Journal journal, Applier.Checkpoint checkpoint) {
     return new Applier(
             sim.transport,
             sim.verifier(),

@@ -16,7 +16,6 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.scenario.Scenario;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.testing.SimClusters;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,21 @@ class MigrationOutageTest {
   }
 
   private static Applier applier(SimApply sim, Journal journal, Applier.Checkpoint checkpoint) {
-    return new Applier(
-            sim.transport,
-            sim.verifier(),
-            sim.desired,
-            journal,
-            SimApply.quiet(),
-            1,
-            Duration.ofMinutes(30),
-            SimApply.CLOCK,
-            checkpoint)
-        .withSecret(SimClusters.secret())
-        .withSleeper(d -> {});
+    return CrashPointTest.applier(sim, journal, checkpoint).withSleeper(d -> {});
+  }
+
+  /** Applies {@code plan} whole and checks that no step failed. */
+  private static void applyAll(SimApply sim, Plan plan) {
+    ApplyReport report =
+        applier(
+                sim,
+                Journal.begin(
+                    new MemoryJournalStore(), plan.fingerprint(), SimApply.CLOCK.instant()),
+                (p, s) -> {})
+            .run(plan, Set.of());
+    assertThat(report.failure())
+        .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
+        .isEmpty();
   }
 
   @Test
@@ -115,17 +117,7 @@ class MigrationOutageTest {
     SimApply sim = legacy();
     Plan plan = sim.plan(OUTAGE);
 
-    ApplyReport report =
-        applier(
-                sim,
-                Journal.begin(
-                    new MemoryJournalStore(), plan.fingerprint(), SimApply.CLOCK.instant()),
-                (p, s) -> {})
-            .run(plan, Set.of());
-
-    assertThat(report.failure())
-        .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
-        .isEmpty();
+    applyAll(sim, plan);
     assertMigrated(sim);
   }
 
@@ -134,17 +126,7 @@ class MigrationOutageTest {
     SimApply sim = legacy();
     Plan plan = sim.plan(new Planner.Options("", true, true, 0));
 
-    ApplyReport report =
-        applier(
-                sim,
-                Journal.begin(
-                    new MemoryJournalStore(), plan.fingerprint(), SimApply.CLOCK.instant()),
-                (p, s) -> {})
-            .run(plan, Set.of());
-
-    assertThat(report.failure())
-        .as("%s", report.failure().map(f -> f.step() + " -> " + f.detail()).orElse(""))
-        .isEmpty();
+    applyAll(sim, plan);
     SimState end = sim.store.snapshot();
     for (SimHost host : end.hostsWith(Role.COMPUTE)) {
       assertThat(host.hung).as(host.name).isEmpty();
