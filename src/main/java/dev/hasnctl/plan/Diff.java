@@ -64,9 +64,11 @@ public final class Diff {
     }
     if (have instanceof Observed.Absent
         && (want.id().kind() == ResourceKind.RUNNING_NODE
-            || want.id().kind() == ResourceKind.NODE_HEALTH)) {
+            || want.id().kind() == ResourceKind.NODE_HEALTH
+            || want.id().kind() == ResourceKind.DB2_CONNECTION)) {
       // A node that has not booted from xCAT runs nothing to correct or check; booting it is the
       // admin's. (A node xCAT says runs but that does not answer is observed as not responding.)
+      // The TEAL utility node alike: a connection check needs the node installed and running.
       return Optional.empty();
     }
     if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.NIM_RESOURCES) {

@@ -79,7 +79,7 @@ public final class Planner {
     steps.addAll(new NimCopySteps().build(actionable));
     steps.addAll(new DisklessSteps(spec, imagesChange).build(actionable));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
-    steps.addAll(new TealSteps(edits).build(actionable));
+    steps.addAll(new TealSteps(edits).build(actionable, changes));
     MigrationSteps migration = new MigrationSteps(spec, observed);
     List<HostName> migrating = migration.migrating();
     steps.addAll(migration.online(migrating));

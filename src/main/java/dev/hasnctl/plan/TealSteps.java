@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Steps writing the TEAL utility node's DB2 client files on the EMS and in the TEAL image's spot. A
@@ -35,13 +36,25 @@ public final class TealSteps {
     this.edits = edits;
   }
 
-  List<Step> build(List<Change> changes) {
+  /**
+   * @param changes the changes a step makes
+   * @param checks every change of the plan, failed checks included
+   */
+  List<Step> build(List<Change> changes, List<Change> checks) {
+    // A failing connection check the route may explain is verified again after IP forwarding is
+    // set: the running utility node sees the route at once (the image's files only when installed).
+    List<ResourceId> failing =
+        checks.stream()
+            .filter(c -> c.id().kind() == ResourceKind.DB2_CONNECTION)
+            .filter(c -> c.action() == Action.REPORT)
+            .map(Change::id)
+            .toList();
     List<Step> out = new ArrayList<>();
     for (Change change : changes) {
       if (change.id().kind() == ResourceKind.DB2_CLIENT_FILE) {
         out.add(step(change));
       } else if (change.id().kind() == ResourceKind.NETWORK_OPTION) {
-        out.add(option(change));
+        out.add(option(change, failing));
       }
     }
     return out;
@@ -106,7 +119,7 @@ public final class TealSteps {
   }
 
   /** {@code no -p}: now and in /etc/tunables/nextboot, so the route survives a reboot. */
-  private static Step option(Change change) {
+  private static Step option(Change change, List<ResourceId> connections) {
     if (change.action() == Action.DELETE) {
       throw EmsSteps.unexpected(change);
     }
@@ -119,8 +132,13 @@ public final class TealSteps {
         Phase.SN_FILES,
         Set.of(),
         Argv.of("no", "-p", "-o", name + "=" + value),
-        "set " + name + "=" + value + " now and at every boot (the TEAL node's route to the EMS)",
-        List.of(change.id()),
+        "set "
+            + name
+            + "="
+            + value
+            + " now and at every boot (the TEAL node's route to the EMS)"
+            + (connections.isEmpty() ? "" : ", then check the node's database connection"),
+        Stream.concat(Stream.of(change.id()), connections.stream()).toList(),
         Set.of());
   }
 

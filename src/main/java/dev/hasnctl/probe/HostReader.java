@@ -124,6 +124,7 @@ final class HostReader {
         case DB2_CLIENT_FILE -> {
           // TealReader adds these sections: its comparison needs the run's key and secret.
         }
+        case DB2_CONNECTION -> TealConnection.script(script, id.key());
         case NETWORK_OPTION ->
             once(
                 done,
@@ -356,6 +357,9 @@ final class HostReader {
       }
       case DB2_CLIENT_FILE ->
           throw new IllegalArgumentException(id + " is observed by TealReader, not HostReader");
+      case DB2_CONNECTION -> {
+        return TealConnection.observe(want, sections);
+      }
       case NETWORK_OPTION -> {
         return present(
             id,

@@ -44,9 +44,13 @@ public final class Probe {
     DIRECT
   }
 
-  /** What the probe reads on compute nodes: their running state and health only. */
+  /**
+   * What the probe reads on compute nodes (their running state and health) and on the TEAL utility
+   * node (its database connection): nodes reached through xdsh with a timeout, and absent when they
+   * do not answer.
+   */
   private static final Set<ResourceKind> RUNNING =
-      Set.of(ResourceKind.RUNNING_NODE, ResourceKind.NODE_HEALTH);
+      Set.of(ResourceKind.RUNNING_NODE, ResourceKind.NODE_HEALTH, ResourceKind.DB2_CONNECTION);
 
   /**
    * How long xdsh waits for output from compute nodes ({@code xdsh -t}): a node hung on a lost NFS
@@ -394,7 +398,7 @@ public final class Probe {
                   (id, seen) ->
                       id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
             }
-            out.putAll(read);
+            out.putAll(teal.redact(read));
           }
         });
     return out;

@@ -23,6 +23,17 @@ final class Script {
     return this;
   }
 
+  /**
+   * Runs {@code command} in section {@code name} with {@code /dev/null} as its standard input (a
+   * command that would otherwise wait for input), marking the section failed if it fails.
+   */
+  Script runWithoutInput(String name, Argv command) {
+    section(name);
+    parts.add(
+        command.toShell() + " < /dev/null 2>&1 || " + Argv.of("echo", Sections.FAILED).toShell());
+    return this;
+  }
+
   /** Prints {@code file} in section {@code name}, or marks it absent. */
   Script cat(String name, String file) {
     section(name);
