@@ -27,6 +27,12 @@ public final class TealSteps {
   /** A {@code db2cli.ini} password line, in any case and spacing CLI accepts. */
   private static final String PWD_LINE = "^[[:blank:]]*[Pp][Ww][Dd][[:blank:]]*=.*";
 
+  /**
+   * xCAT's DB2 cfgloc line, {@code DB2:DATABASE|INSTANCE|PASSWORD} (db2sqlsetup): kept copies lose
+   * the whole line, the password being its last field.
+   */
+  private static final String CFGLOC_LINE = "^[[:blank:]]*DB2:.*";
+
   /** Where spots keep the root filesystem of their diskless nodes. */
   private static final String INST_ROOT = "/usr/lpp/bos/inst_root";
 
@@ -143,7 +149,14 @@ public final class TealSteps {
   }
 
   private static String blanked(String file, String copy) {
-    return Argv.of("sed", "-e", "s/" + PWD_LINE + "/pwd=" + REMOVED + "/", file).toShell()
+    return Argv.of(
+                "sed",
+                "-e",
+                "s/" + PWD_LINE + "/pwd=" + REMOVED + "/",
+                "-e",
+                "s/" + CFGLOC_LINE + "/DB2:" + REMOVED + "/",
+                file)
+            .toShell()
         + " > "
         + Argv.quote(copy);
   }
