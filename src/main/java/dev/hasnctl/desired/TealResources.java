@@ -26,6 +26,14 @@ final class TealResources {
   /** What the connection check observes when isql connects. */
   static final String CONNECTED = "connected";
 
+  /**
+   * The filesets the seed requires on the utility node, to their minimum level (empty: any level;
+   * the seed names teal.gpfs-sn's by service pack only, "SP5").
+   */
+  static final Map<String, String> REQUIRED =
+      new java.util.TreeMap<>(
+          Map.of("teal.gpfs-sn", "", "gpfs.base", "3.4.0.13", "rsct.core.sensorrm", "3.1.2.0"));
+
   private TealResources() {}
 
   static void add(ClusterSpec spec, Expansion out) {
@@ -54,6 +62,15 @@ final class TealResources {
               "DB2:" + teal.dsn().database() + "|" + teal.user() + "|" + Secret.SHOWN + "\n",
               PRIVATE
             }));
+    // Seed, "Build the teal-gpfs diskless image": the levels the utility node needs.
+    REQUIRED.forEach(
+        (fileset, minimum) ->
+            out.add(
+                Resource.checked(
+                    new ResourceId(
+                        teal.node(), ResourceKind.SOFTWARE, ResourceKind.FILESET_KEY + fileset),
+                    minimum.isEmpty() ? Map.of("installed", "yes") : Map.of("minimum", minimum),
+                    "/teal/image")));
     // Seed: "After the Utility node boots, test the DB2 setup by running isql -v xcatdb".
     out.add(
         Resource.checked(

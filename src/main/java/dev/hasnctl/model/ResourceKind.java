@@ -74,6 +74,13 @@ public enum ResourceKind {
    */
   SOFTWARE("software");
 
+  /**
+   * The key prefix of a {@link #SOFTWARE} level that is an installp fileset on the TEAL utility
+   * node ({@code fileset:gpfs.base}): observed by {@code lslpp -Lc} there, never absent when the
+   * node answers.
+   */
+  public static final String FILESET_KEY = "fileset:";
+
   private final String label;
 
   ResourceKind(String label) {

@@ -71,6 +71,13 @@ public final class Diff {
       // The TEAL utility node alike: a connection check needs the node installed and running.
       return Optional.empty();
     }
+    if (have instanceof Observed.Absent
+        && want.id().kind() == ResourceKind.SOFTWARE
+        && want.id().key().startsWith(ResourceKind.FILESET_KEY)) {
+      // A fileset level on the TEAL utility node: absent only when the node did not answer (a
+      // fileset that is not installed is observed as such), so there is nothing running to check.
+      return Optional.empty();
+    }
     if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.NIM_RESOURCES) {
       // An SN holds no copy of the image yet: mkdsklsnode makes it for the first node defined
       // there, with the NIM primary's nfs_vers (aixinstall.pm make_SN_resource), so the plan's

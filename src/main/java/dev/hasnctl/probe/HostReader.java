@@ -6,6 +6,7 @@ import dev.hasnctl.model.NimVersions;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.probe.Parsers.Unparseable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +107,8 @@ final class HostReader {
             once(done, "oslevel", () -> script.run("oslevel", Argv.of("oslevel", "-s")));
           } else if (id.key().equals("xcat")) {
             once(done, "rpm", () -> script.run("rpm", Argv.of("rpm", "-q", XCAT_RPM)));
+          } else if (id.key().startsWith(ResourceKind.FILESET_KEY)) {
+            Filesets.script(script, id.key().substring(ResourceKind.FILESET_KEY.length()));
           } else {
             once(done, "emgr", () -> script.run("emgr", Argv.of("emgr", "-l")));
           }
@@ -634,6 +637,10 @@ final class HostReader {
           id,
           Map.of("minimum", compareVersions(level.get(), minimum) >= 0 ? minimum : level.get()),
           true);
+    }
+    if (id.key().startsWith(ResourceKind.FILESET_KEY)) {
+      String fileset = id.key().substring(ResourceKind.FILESET_KEY.length());
+      return Filesets.observe(want, fileset, section(sections, Filesets.section(fileset), true));
     }
     List<String> labels = cached(parsed, "emgr", () -> Parsers.emgrLabels(emgr(sections)));
     String fix = id.key().substring("ifix:".length());

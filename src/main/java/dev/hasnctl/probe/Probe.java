@@ -180,7 +180,7 @@ public final class Probe {
         out.putAll(unknown(emsResources, emsDown.get()));
         for (var it = byHost.values().iterator(); it.hasNext(); ) {
           List<Resource> resources = it.next();
-          if (mode == Mode.XDSH || RUNNING.containsAll(kinds(resources))) {
+          if (mode == Mode.XDSH || onNodes(kinds(resources))) {
             out.putAll(unknown(resources, emsDown.get()));
             it.remove();
           }
@@ -305,7 +305,7 @@ public final class Probe {
     Map<ResourceId, Observed> out = new HashMap<>();
     byKinds.forEach(
         (kinds, hosts) -> {
-          if (mode == Mode.DIRECT && !RUNNING.containsAll(kinds)) {
+          if (mode == Mode.DIRECT && !onNodes(kinds)) {
             out.putAll(direct(hosts, context));
           } else {
             out.putAll(throughXdsh(hosts, context));
@@ -336,7 +336,7 @@ public final class Probe {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
-    boolean computeNodes = RUNNING.containsAll(kinds(all));
+    boolean computeNodes = onNodes(kinds(all));
     Map<ResourceId, Observed> out = new HashMap<>();
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
@@ -443,6 +443,15 @@ public final class Probe {
       return List.of();
     }
     return Arrays.asList(text.split("\n", -1));
+  }
+
+  /**
+   * Whether hosts holding {@code kinds} are nodes, reached through xdsh with a timeout and absent
+   * when they do not answer: compute nodes, and the TEAL utility node (its connection check and its
+   * software levels).
+   */
+  private static boolean onNodes(Set<ResourceKind> kinds) {
+    return RUNNING.containsAll(kinds) || kinds.contains(ResourceKind.DB2_CONNECTION);
   }
 
   /** The kinds of {@code resources}: hosts holding the same kinds are probed with one script. */

@@ -25,12 +25,15 @@ final class Script {
 
   /**
    * Runs {@code command} in section {@code name} with {@code /dev/null} as its standard input (a
-   * command that would otherwise wait for input), marking the section failed if it fails.
+   * command that would otherwise wait for input, such as isql), marking the section failed if it
+   * fails, then ends the line: such a command may leave a prompt without a newline, which would
+   * hide the next section's marker.
    */
   Script runWithoutInput(String name, Argv command) {
     section(name);
     parts.add(
         command.toShell() + " < /dev/null 2>&1 || " + Argv.of("echo", Sections.FAILED).toShell());
+    parts.add(Argv.of("echo").toShell());
     return this;
   }
 

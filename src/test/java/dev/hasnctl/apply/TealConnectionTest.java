@@ -85,7 +85,7 @@ class TealConnectionTest {
     // Not installed yet: nothing runs on it to check.
     assertThat(check(sim)).isInstanceOf(Observed.Absent.class);
     Plan plan = sim.plan();
-    assertThat(checks(plan)).isEmpty();
+    assertThat(plan.changes()).noneMatch(c -> c.id().host().value().equals("util01"));
 
     ApplyReport report = apply(sim, plan).run(plan, Set.of());
     assertThat(report.failure()).isEmpty();
@@ -191,5 +191,25 @@ class TealConnectionTest {
                     .isEqualTo(
                         "[IM002][unixODBC][Driver Manager]Data source name not found, and no"
                             + " default driver specified\n[ISQL]ERROR: Could not SQLConnect"));
+  }
+
+  @Test
+  void theUtilityNodesFilesetLevelsAreCheckedLikeTheOtherSoftwareLevels() {
+    SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
+    var filesets = state.host("util01").orElseThrow().software.filesets;
+    filesets.put("gpfs.base", "3.4.0.12");
+    filesets.remove("teal.gpfs-sn");
+    SimApply sim =
+        new SimApply(SimClusters.example(), SimStore.inMemory(state, SimCommands.standard()));
+
+    Plan plan = sim.plan();
+
+    assertThat(plan.changes())
+        .filteredOn(c -> c.id().host().value().equals("util01"))
+        .extracting(c -> c.id().key() + " " + c.action() + " " + c.before())
+        .containsExactly(
+            "fileset:gpfs.base REPORT {minimum=3.4.0.12}",
+            "fileset:teal.gpfs-sn REPORT {installed=no}");
+    assertThat(plan.steps()).isEmpty();
   }
 }

@@ -135,4 +135,21 @@ class TealResourcesTest {
               assertThat(r.properties()).containsExactly(java.util.Map.entry("isql", "connected"));
             });
   }
+
+  @Test
+  void theUtilityNodeNeedsTheSeedsFilesetLevels() throws Exception {
+    ClusterSpec spec =
+        SpecLoader.load(example().getBytes(java.nio.charset.StandardCharsets.UTF_8), "c.yaml")
+            .spec()
+            .orElseThrow();
+
+    assertThat(DesiredState.of(spec).list())
+        .filteredOn(r -> r.id().kind() == ResourceKind.SOFTWARE)
+        .filteredOn(r -> r.id().host().value().equals("util01"))
+        .extracting(r -> r.id().key() + " " + r.properties() + " " + r.checkOnly())
+        .containsExactly(
+            "fileset:gpfs.base {minimum=3.4.0.13} true",
+            "fileset:rsct.core.sensorrm {minimum=3.1.2.0} true",
+            "fileset:teal.gpfs-sn {installed=yes} true");
+  }
 }

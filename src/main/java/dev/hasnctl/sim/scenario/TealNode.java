@@ -4,6 +4,7 @@ import dev.hasnctl.sim.Compute;
 import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimHost;
 import dev.hasnctl.sim.SimState;
+import dev.hasnctl.sim.Software;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.Network;
 import dev.hasnctl.spec.Teal;
@@ -18,6 +19,17 @@ import java.util.Map;
 public final class TealNode {
   /** Where a spot keeps the root filesystem its diskless nodes are made from. */
   private static final String INST_ROOT = "/usr/lpp/bos/inst_root";
+
+  /**
+   * The installp filesets the TEAL image's bundle gives the node, at the levels the seed names
+   * ("gpfs.base 3.4.0.13 or later", "rsct.core.sensorrm 3.1.2.0 or later"); teal.gpfs-sn's level
+   * ("SP5" in the seed) is the simulator's own.
+   */
+  static final Map<String, String> IMAGE_FILESETS =
+      Map.of(
+          "gpfs.base", "3.4.0.13",
+          "rsct.core.sensorrm", "3.1.2.0",
+          "teal.gpfs-sn", "1.1.0.5");
 
   private TealNode() {}
 
@@ -61,6 +73,8 @@ public final class TealNode {
         node.modes.put(path, mode);
       }
     }
+    node.software = new Software();
+    node.software.filesets.putAll(IMAGE_FILESETS);
     node.reachable = true;
     node.compute = new Compute();
     node.compute.image = teal.image();
