@@ -23,6 +23,17 @@ final class TealResources {
   /** Mode of the files that hold the password: "this file should only be readable by root". */
   private static final String PRIVATE = "600";
 
+  /** What the connection check observes when isql connects. */
+  static final String CONNECTED = "connected";
+
+  /**
+   * The filesets the seed requires on the utility node, to their minimum level (empty: any level;
+   * the seed names teal.gpfs-sn's by service pack only, "SP5").
+   */
+  static final Map<String, String> REQUIRED =
+      new java.util.TreeMap<>(
+          Map.of("teal.gpfs-sn", "", "gpfs.base", "3.4.0.13", "rsct.core.sensorrm", "3.1.2.0"));
+
   private TealResources() {}
 
   static void add(ClusterSpec spec, Expansion out) {
@@ -42,6 +53,30 @@ final class TealResources {
     out.add(file(ems, root + "/etc/odbc.ini", files.get("odbc.ini")));
     out.add(file(ems, root + "/etc/odbcinst.ini", files.get("odbcinst.ini")));
     out.add(file(ems, root + "/db2cli.ini", files.get("db2cli.ini")));
+    // xCAT's DB2 cfgloc (db2sqlsetup's createcfgloc): DB2:DATABASE|INSTANCE|PASSWORD, root only.
+    out.add(
+        file(
+            ems,
+            root + "/etc/xcat/cfgloc",
+            new String[] {
+              "DB2:" + teal.dsn().database() + "|" + teal.user() + "|" + Secret.SHOWN + "\n",
+              PRIVATE
+            }));
+    // Seed, "Build the teal-gpfs diskless image": the levels the utility node needs.
+    REQUIRED.forEach(
+        (fileset, minimum) ->
+            out.add(
+                Resource.checked(
+                    new ResourceId(
+                        teal.node(), ResourceKind.SOFTWARE, ResourceKind.FILESET_KEY + fileset),
+                    minimum.isEmpty() ? Map.of("installed", "yes") : Map.of("minimum", minimum),
+                    "/teal/image")));
+    // Seed: "After the Utility node boots, test the DB2 setup by running isql -v xcatdb".
+    out.add(
+        Resource.checked(
+            new ResourceId(teal.node(), ResourceKind.DB2_CONNECTION, teal.dsn().database()),
+            Map.of("isql", CONNECTED),
+            "/teal/node"));
     routers(spec)
         .forEach(
             (router, origin) ->

@@ -63,10 +63,23 @@ public enum ResourceKind {
    */
   NETWORK_OPTION("no"),
   /**
+   * Whether the booted TEAL utility node connects to the xCAT database through its DB2 client,
+   * keyed by DSN on the node: {@code /usr/local/bin/isql -v DSN} (seed). Checked and never changed;
+   * a utility node that does not answer (not installed yet, down) has nothing to check.
+   */
+  DB2_CONNECTION("db2-connection"),
+  /**
    * A software level or fix that must be present; checked and reported, never installed. A probe
    * reports the desired properties when the level is met and the actual ones otherwise.
    */
   SOFTWARE("software");
+
+  /**
+   * The key prefix of a {@link #SOFTWARE} level that is an installp fileset on the TEAL utility
+   * node ({@code fileset:gpfs.base}): observed by {@code lslpp -Lc} there, never absent when the
+   * node answers.
+   */
+  public static final String FILESET_KEY = "fileset:";
 
   private final String label;
 

@@ -36,6 +36,12 @@ public final class Secret {
     return template.replace(SHOWN, new String(value, StandardCharsets.UTF_8));
   }
 
+  /** {@code text} with every occurrence of the secret replaced by {@value #SHOWN}. */
+  public String redact(String text) {
+    String secret = new String(value, StandardCharsets.UTF_8);
+    return secret.isEmpty() ? text : text.replace(secret, SHOWN);
+  }
+
   /**
    * The hex HMAC-SHA256 of {@code text} under {@code key}, as {@code openssl dgst -hmac} prints.
    */

@@ -64,9 +64,18 @@ public final class Diff {
     }
     if (have instanceof Observed.Absent
         && (want.id().kind() == ResourceKind.RUNNING_NODE
-            || want.id().kind() == ResourceKind.NODE_HEALTH)) {
+            || want.id().kind() == ResourceKind.NODE_HEALTH
+            || want.id().kind() == ResourceKind.DB2_CONNECTION)) {
       // A node that has not booted from xCAT runs nothing to correct or check; booting it is the
       // admin's. (A node xCAT says runs but that does not answer is observed as not responding.)
+      // The TEAL utility node alike: a connection check needs the node installed and running.
+      return Optional.empty();
+    }
+    if (have instanceof Observed.Absent
+        && want.id().kind() == ResourceKind.SOFTWARE
+        && want.id().key().startsWith(ResourceKind.FILESET_KEY)) {
+      // A fileset level on the TEAL utility node: absent only when the node did not answer (a
+      // fileset that is not installed is observed as such), so there is nothing running to check.
       return Optional.empty();
     }
     if (have instanceof Observed.Absent && want.id().kind() == ResourceKind.NIM_RESOURCES) {

@@ -128,7 +128,7 @@ public final class Planner {
         new DisklessSteps(spec, imagesChange)
             .build(withRedefinitions(actionable, desired, Set.copyOf(migrating))));
     steps.addAll(new RunningNodeSteps(spec.ems().name(), edits).build(actionable));
-    steps.addAll(new TealSteps(edits).build(actionable));
+    steps.addAll(new TealSteps(edits).build(actionable, changes));
     steps.addAll(migration.online(migrating));
     Map<HostName, HostName> partners = partners(spec);
     List<Step> woven =

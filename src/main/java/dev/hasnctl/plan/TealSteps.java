@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Steps writing the TEAL utility node's DB2 client files on the EMS and in the TEAL image's spot. A
@@ -26,6 +27,12 @@ public final class TealSteps {
   /** A {@code db2cli.ini} password line, in any case and spacing CLI accepts. */
   private static final String PWD_LINE = "^[[:blank:]]*[Pp][Ww][Dd][[:blank:]]*=.*";
 
+  /**
+   * xCAT's DB2 cfgloc line, {@code DB2:DATABASE|INSTANCE|PASSWORD} (db2sqlsetup): kept copies lose
+   * the whole line, the password being its last field.
+   */
+  private static final String CFGLOC_LINE = "^[[:blank:]]*DB2:.*";
+
   /** Where spots keep the root filesystem of their diskless nodes. */
   private static final String INST_ROOT = "/usr/lpp/bos/inst_root";
 
@@ -35,13 +42,25 @@ public final class TealSteps {
     this.edits = edits;
   }
 
-  List<Step> build(List<Change> changes) {
+  /**
+   * @param changes the changes a step makes
+   * @param checks every change of the plan, failed checks included
+   */
+  List<Step> build(List<Change> changes, List<Change> checks) {
+    // A failing connection check the route may explain is verified again after IP forwarding is
+    // set: the running utility node sees the route at once (the image's files only when installed).
+    List<ResourceId> failing =
+        checks.stream()
+            .filter(c -> c.id().kind() == ResourceKind.DB2_CONNECTION)
+            .filter(c -> c.action() == Action.REPORT)
+            .map(Change::id)
+            .toList();
     List<Step> out = new ArrayList<>();
     for (Change change : changes) {
       if (change.id().kind() == ResourceKind.DB2_CLIENT_FILE) {
         out.add(step(change));
       } else if (change.id().kind() == ResourceKind.NETWORK_OPTION) {
-        out.add(option(change));
+        out.add(option(change, failing));
       }
     }
     return out;
@@ -106,7 +125,7 @@ public final class TealSteps {
   }
 
   /** {@code no -p}: now and in /etc/tunables/nextboot, so the route survives a reboot. */
-  private static Step option(Change change) {
+  private static Step option(Change change, List<ResourceId> connections) {
     if (change.action() == Action.DELETE) {
       throw EmsSteps.unexpected(change);
     }
@@ -119,13 +138,25 @@ public final class TealSteps {
         Phase.SN_FILES,
         Set.of(),
         Argv.of("no", "-p", "-o", name + "=" + value),
-        "set " + name + "=" + value + " now and at every boot (the TEAL node's route to the EMS)",
-        List.of(change.id()),
+        "set "
+            + name
+            + "="
+            + value
+            + " now and at every boot (the TEAL node's route to the EMS)"
+            + (connections.isEmpty() ? "" : ", then check the node's database connection"),
+        Stream.concat(Stream.of(change.id()), connections.stream()).toList(),
         Set.of());
   }
 
   private static String blanked(String file, String copy) {
-    return Argv.of("sed", "-e", "s/" + PWD_LINE + "/pwd=" + REMOVED + "/", file).toShell()
+    return Argv.of(
+                "sed",
+                "-e",
+                "s/" + PWD_LINE + "/pwd=" + REMOVED + "/",
+                "-e",
+                "s/" + CFGLOC_LINE + "/DB2:" + REMOVED + "/",
+                file)
+            .toShell()
         + " > "
         + Argv.quote(copy);
   }

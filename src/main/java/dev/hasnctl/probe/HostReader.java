@@ -6,6 +6,7 @@ import dev.hasnctl.model.NimVersions;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
 import dev.hasnctl.model.ResourceId;
+import dev.hasnctl.model.ResourceKind;
 import dev.hasnctl.probe.Parsers.Unparseable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +107,8 @@ final class HostReader {
             once(done, "oslevel", () -> script.run("oslevel", Argv.of("oslevel", "-s")));
           } else if (id.key().equals("xcat")) {
             once(done, "rpm", () -> script.run("rpm", Argv.of("rpm", "-q", XCAT_RPM)));
+          } else if (id.key().startsWith(ResourceKind.FILESET_KEY)) {
+            Filesets.script(script, id.key().substring(ResourceKind.FILESET_KEY.length()));
           } else {
             once(done, "emgr", () -> script.run("emgr", Argv.of("emgr", "-l")));
           }
@@ -124,6 +127,7 @@ final class HostReader {
         case DB2_CLIENT_FILE -> {
           // TealReader adds these sections: its comparison needs the run's key and secret.
         }
+        case DB2_CONNECTION -> TealConnection.script(script, id.key());
         case NETWORK_OPTION ->
             once(
                 done,
@@ -356,6 +360,9 @@ final class HostReader {
       }
       case DB2_CLIENT_FILE ->
           throw new IllegalArgumentException(id + " is observed by TealReader, not HostReader");
+      case DB2_CONNECTION -> {
+        return TealConnection.observe(want, sections);
+      }
       case NETWORK_OPTION -> {
         return present(
             id,
@@ -630,6 +637,10 @@ final class HostReader {
           id,
           Map.of("minimum", compareVersions(level.get(), minimum) >= 0 ? minimum : level.get()),
           true);
+    }
+    if (id.key().startsWith(ResourceKind.FILESET_KEY)) {
+      String fileset = id.key().substring(ResourceKind.FILESET_KEY.length());
+      return Filesets.observe(want, fileset, section(sections, Filesets.section(fileset), true));
     }
     List<String> labels = cached(parsed, "emgr", () -> Parsers.emgrLabels(emgr(sections)));
     String fix = id.key().substring("ifix:".length());

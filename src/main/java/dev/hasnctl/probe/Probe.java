@@ -44,9 +44,13 @@ public final class Probe {
     DIRECT
   }
 
-  /** What the probe reads on compute nodes: their running state and health only. */
+  /**
+   * What the probe reads on compute nodes (their running state and health) and on the TEAL utility
+   * node (its database connection): nodes reached through xdsh with a timeout, and absent when they
+   * do not answer.
+   */
   private static final Set<ResourceKind> RUNNING =
-      Set.of(ResourceKind.RUNNING_NODE, ResourceKind.NODE_HEALTH);
+      Set.of(ResourceKind.RUNNING_NODE, ResourceKind.NODE_HEALTH, ResourceKind.DB2_CONNECTION);
 
   /**
    * How long xdsh waits for output from compute nodes ({@code xdsh -t}): a node hung on a lost NFS
@@ -176,7 +180,7 @@ public final class Probe {
         out.putAll(unknown(emsResources, emsDown.get()));
         for (var it = byHost.values().iterator(); it.hasNext(); ) {
           List<Resource> resources = it.next();
-          if (mode == Mode.XDSH || RUNNING.containsAll(kinds(resources))) {
+          if (mode == Mode.XDSH || onNodes(kinds(resources))) {
             out.putAll(unknown(resources, emsDown.get()));
             it.remove();
           }
@@ -301,7 +305,7 @@ public final class Probe {
     Map<ResourceId, Observed> out = new HashMap<>();
     byKinds.forEach(
         (kinds, hosts) -> {
-          if (mode == Mode.DIRECT && !RUNNING.containsAll(kinds)) {
+          if (mode == Mode.DIRECT && !onNodes(kinds)) {
             out.putAll(direct(hosts, context));
           } else {
             out.putAll(throughXdsh(hosts, context));
@@ -332,7 +336,7 @@ public final class Probe {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
     Script script = HostReader.script(all, false);
-    boolean computeNodes = RUNNING.containsAll(kinds(all));
+    boolean computeNodes = onNodes(kinds(all));
     Map<ResourceId, Observed> out = new HashMap<>();
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
     ExecResult r;
@@ -394,7 +398,7 @@ public final class Probe {
                   (id, seen) ->
                       id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
             }
-            out.putAll(read);
+            out.putAll(teal.redact(read));
           }
         });
     return out;
@@ -439,6 +443,15 @@ public final class Probe {
       return List.of();
     }
     return Arrays.asList(text.split("\n", -1));
+  }
+
+  /**
+   * Whether hosts holding {@code kinds} are nodes, reached through xdsh with a timeout and absent
+   * when they do not answer: compute nodes, and the TEAL utility node (its connection check and its
+   * software levels).
+   */
+  private static boolean onNodes(Set<ResourceKind> kinds) {
+    return RUNNING.containsAll(kinds) || kinds.contains(ResourceKind.DB2_CONNECTION);
   }
 
   /** The kinds of {@code resources}: hosts holding the same kinds are probed with one script. */

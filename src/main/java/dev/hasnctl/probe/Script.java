@@ -23,6 +23,20 @@ final class Script {
     return this;
   }
 
+  /**
+   * Runs {@code command} in section {@code name} with {@code /dev/null} as its standard input (a
+   * command that would otherwise wait for input, such as isql), marking the section failed if it
+   * fails, then ends the line: such a command may leave a prompt without a newline, which would
+   * hide the next section's marker.
+   */
+  Script runWithoutInput(String name, Argv command) {
+    section(name);
+    parts.add(
+        command.toShell() + " < /dev/null 2>&1 || " + Argv.of("echo", Sections.FAILED).toShell());
+    parts.add(Argv.of("echo").toShell());
+    return this;
+  }
+
   /** Prints {@code file} in section {@code name}, or marks it absent. */
   Script cat(String name, String file) {
     section(name);

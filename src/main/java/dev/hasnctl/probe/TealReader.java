@@ -50,6 +50,27 @@ final class TealReader {
     }
   }
 
+  /**
+   * {@code observed} with the password, should a node ever print it, replaced by {@value
+   * Secret#SHOWN} in what its database connection check says.
+   */
+  Map<ResourceId, Observed> redact(Map<ResourceId, Observed> observed) {
+    if (secret.isEmpty()) {
+      return observed;
+    }
+    Map<ResourceId, Observed> out = new LinkedHashMap<>(observed);
+    out.replaceAll(
+        (id, seen) -> {
+          if (id.kind() != ResourceKind.DB2_CONNECTION || !(seen instanceof Observed.Present p)) {
+            return seen;
+          }
+          Map<String, String> properties = new LinkedHashMap<>(p.resource().properties());
+          properties.replaceAll((name, value) -> secret.get().redact(value));
+          return new Observed.Present(Resource.checked(id, properties, ""));
+        });
+    return out;
+  }
+
   /** What {@code sections} say of each of {@code files}. */
   Map<ResourceId, Observed> read(List<Resource> files, Sections sections) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();

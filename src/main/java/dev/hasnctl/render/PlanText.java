@@ -303,6 +303,12 @@ public final class PlanText {
       case REPORT -> {
         if (change.id().kind() == ResourceKind.NODE_HEALTH) {
           health(change);
+        } else if (change.id().kind() == ResourceKind.DB2_CONNECTION) {
+          properties(change);
+          out.append(
+              "      fix: hasnctl apply corrects the TEAL image's client files and IP forwarding on"
+                  + " the route; the node reads the files it was installed with, so then install it"
+                  + " again from the image (mkdsklsnode) and boot it\n");
         } else {
           properties(change);
           out.append(

@@ -222,7 +222,9 @@ public final class SimCluster {
     String input = stdin;
     for (Redirect redirect : simple.redirects()) {
       if (redirect.fd() == 0) {
-        Optional<String> content = host.file(redirect.target());
+        // Every AIX host has /dev/null, an empty input.
+        Optional<String> content =
+            redirect.target().equals("/dev/null") ? Optional.of("") : host.file(redirect.target());
         if (content.isEmpty()) {
           err.append("ksh: ").append(redirect.target()).append(": cannot open\n");
           return ExecResult.exited(1, "", "");

@@ -76,7 +76,7 @@ class TealApplyTest {
     SimApply sim =
         sim(SimClusters.state(SimClusters.example(), Scenario.FRESH), SimClusters.secret());
     Plan plan = sim.plan();
-    assertThat(tealChanges(plan)).hasSize(17);
+    assertThat(tealChanges(plan)).hasSize(18);
     for (Step step : plan.steps()) {
       assertThat(step.command().toShell()).doesNotContain(password());
     }
@@ -104,7 +104,16 @@ class TealApplyTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"password", "port", "mode", "owner", "missing", "spot-missing", "spot-odbc"})
+      strings = {
+        "password",
+        "port",
+        "mode",
+        "owner",
+        "missing",
+        "spot-missing",
+        "spot-odbc",
+        "spot-cfgloc"
+      })
   void eachDriftIsFoundAndFixed(String drift) {
     SimState state = SimClusters.state(SimClusters.example(), Scenario.CONVERGED);
     SimHost ems = state.host("ems01").orElseThrow();
@@ -118,6 +127,8 @@ class TealApplyTest {
           case "missing" -> h -> h.files.remove("/db2client/odbcinst.ini");
           case "spot-missing" -> h -> h.files.remove(SPOT + "/db2cli.ini");
           case "spot-odbc" -> h -> h.files.put(SPOT + "/etc/odbc.ini", "[xcatdb]\n");
+          case "spot-cfgloc" ->
+              h -> h.files.put(SPOT + "/etc/xcat/cfgloc", "DB2:xcatdb|xcatdb|x\n");
           default -> throw new IllegalArgumentException(drift);
         };
     change.accept(ems);
@@ -207,7 +218,7 @@ class TealApplyTest {
 
     List<Change> changes = tealChanges(sim.plan());
 
-    assertThat(changes).hasSize(7); // the password files: 3 on the EMS, 4 in the spot
+    assertThat(changes).hasSize(8); // the password files: 3 on the EMS, 5 in the spot
     assertThat(changes.toString()).doesNotContain("n3w-pass").doesNotContain(password());
   }
 }

@@ -37,7 +37,7 @@ class SimCommandTest {
             "converged");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("wrote " + state + ": converged p7hpc, 517 hosts\n");
+    assertThat(run.out()).isEqualTo("wrote " + state + ": converged p7hpc, 518 hosts\n");
     assertThat(state).isRegularFile();
   }
 

@@ -6,6 +6,8 @@ import dev.hasnctl.sim.SimHost;
 import dev.hasnctl.sim.SimJson;
 import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
+import dev.hasnctl.sim.scenario.TealNode;
+import dev.hasnctl.spec.SpecLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +59,18 @@ class TealSecretLeakTest {
     return run;
   }
 
-  /** The password files a converged TEAL node has: on the EMS and in the image's spot. */
+  /**
+   * The password files a converged TEAL node has: on the EMS (xCAT's own cfgloc too), in the
+   * image's spot, and on the utility node installed from it.
+   */
   private static boolean holdsThePassword(String path) {
     String file = path.startsWith(INST_ROOT) ? path.substring(INST_ROOT.length()) : path;
     return List.of(
             "/db2client/db2cli.ini",
             "/db2client/dsdriver/cfg/db2cli.ini",
             "/db2client/dsdriver/odbc_cli_driver/aix32/clidriver/cfg/db2cli.ini",
-            "/db2cli.ini")
+            "/db2cli.ini",
+            "/etc/xcat/cfgloc")
         .contains(file);
   }
 
@@ -121,6 +127,27 @@ class TealSecretLeakTest {
     run("journal", spec.toString(), "--target", target);
     CliRun converged = run("plan", spec.toString(), "--target", target, "--detailed-exitcode");
     assertThat(converged.exitCode()).as(converged.out()).isZero();
+
+    // The utility node installed from the image now holds the second password, which the EMS's
+    // database (made with the first) refuses: the connection check fails, in every output.
+    SimState installed = SimStore.open(state).snapshot();
+    TealNode.install(installed, SpecLoader.load(Files.readAllBytes(spec), "c.yaml").spec().get());
+    SimStore.create(state, installed);
+    CliRun refused =
+        run(
+            "drift",
+            spec.toString(),
+            "--target",
+            target,
+            "--format",
+            "json",
+            "--prometheus",
+            dir.resolve("refused.prom").toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.CHANGES);
+    assertThat(refused.out()).contains("SQL30082N");
+    run("drift", spec.toString(), "--target", target, "--no-color");
+    run("plan", spec.toString(), "--target", target, "--format", "markdown");
+    run("sim", "exec", state.toString(), "util01", "--", "/usr/local/bin/isql -v xcatdb");
 
     // A file others may read is refused without being read.
     Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-r--r--"));

@@ -28,11 +28,11 @@ class TealResourcesTest {
   }
 
   @Test
-  void theExampleAsksForTheSeedsSevenFilesOnTheEmsAndTenInTheSpot() throws Exception {
+  void theExampleAsksForTheSeedsSevenFilesOnTheEmsAndElevenInTheSpot() throws Exception {
     List<Resource> files = teal(example());
 
     assertThat(files)
-        .hasSize(17)
+        .hasSize(18)
         .allSatisfy(r -> assertThat(r.id().host().value()).isEqualTo("ems01"));
     assertThat(files.stream().filter(r -> r.id().key().startsWith("/db2client/"))).hasSize(7);
     assertThat(
@@ -42,7 +42,16 @@ class TealResourcesTest {
                         r.id()
                             .key()
                             .startsWith("/install/nim/spot/aix71-teal/usr/lpp/bos/inst_root/")))
-        .hasSize(10);
+        .hasSize(11);
+    assertThat(files)
+        .filteredOn(r -> r.id().key().endsWith("/inst_root/etc/xcat/cfgloc"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.properties().get("content"))
+                  .isEqualTo("DB2:xcatdb|xcatdb|(sensitive)\n");
+              assertThat(r.properties()).containsEntry("mode", "600");
+            });
     assertThat(files)
         .filteredOn(r -> r.id().key().endsWith("db2cli.ini"))
         .hasSize(7)
@@ -106,5 +115,41 @@ class TealResourcesTest {
                 assertThat(r.properties().get("content"))
                     .contains(
                         "Driver   = /opt2/db2/dsdriver/odbc_cli_driver/aix32/clidriver/lib/libdb2.so"));
+  }
+
+  @Test
+  void theUtilityNodeIsCheckedToConnectToTheSpecsDatabase() throws Exception {
+    ClusterSpec spec =
+        SpecLoader.load(example().getBytes(java.nio.charset.StandardCharsets.UTF_8), "c.yaml")
+            .spec()
+            .orElseThrow();
+
+    assertThat(DesiredState.of(spec).list())
+        .filteredOn(r -> r.id().kind() == ResourceKind.DB2_CONNECTION)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.id().host().value()).isEqualTo("util01");
+              assertThat(r.id().key()).isEqualTo("xcatdb");
+              assertThat(r.checkOnly()).isTrue();
+              assertThat(r.properties()).containsExactly(java.util.Map.entry("isql", "connected"));
+            });
+  }
+
+  @Test
+  void theUtilityNodeNeedsTheSeedsFilesetLevels() throws Exception {
+    ClusterSpec spec =
+        SpecLoader.load(example().getBytes(java.nio.charset.StandardCharsets.UTF_8), "c.yaml")
+            .spec()
+            .orElseThrow();
+
+    assertThat(DesiredState.of(spec).list())
+        .filteredOn(r -> r.id().kind() == ResourceKind.SOFTWARE)
+        .filteredOn(r -> r.id().host().value().equals("util01"))
+        .extracting(r -> r.id().key() + " " + r.properties() + " " + r.checkOnly())
+        .containsExactly(
+            "fileset:gpfs.base {minimum=3.4.0.13} true",
+            "fileset:rsct.core.sensorrm {minimum=3.1.2.0} true",
+            "fileset:teal.gpfs-sn {installed=yes} true");
   }
 }

@@ -104,7 +104,8 @@ class ProbeTest {
     ObservedState observed = probe(SimClusters.store(Scenario.CONVERGED), Probe.Mode.XDSH);
 
     assertThat(observed.roundTrips()).containsOnlyKeys(EMS);
-    // The EMS's own script, one xdsh to every SN, one xdsh to every booted compute node.
-    assertThat(observed.roundTrips().get(EMS)).isEqualTo(3);
+    // The EMS's own script, one xdsh to every SN, one xdsh to every booted compute node, one to
+    // the TEAL utility node (its own script: the connection check).
+    assertThat(observed.roundTrips().get(EMS)).isEqualTo(4);
   }
 }

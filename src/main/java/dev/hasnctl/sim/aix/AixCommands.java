@@ -22,6 +22,7 @@ public final class AixCommands {
     all.addAll(DaemonCommands.all());
     all.addAll(NimCommands.all());
     all.addAll(NetworkOptions.all());
+    all.addAll(Isql.all());
     all.addAll(Rsync.all());
     all.addAll(Mmchfs.all());
     return List.copyOf(all);

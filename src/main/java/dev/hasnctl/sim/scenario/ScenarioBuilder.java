@@ -65,6 +65,7 @@ public final class ScenarioBuilder {
       serviceNode(state, spec, sn, scenario);
     }
     TealScenario.routers(state, spec, scenario);
+    TealNode.add(state, spec, scenario);
     for (ComputeGroup group : spec.groups()) {
       for (String node : Noderange.expand(group.nodes())) {
         computeNode(state, spec, group, node, scenario);

@@ -21,6 +21,9 @@ import java.util.Optional;
 final class TealScenario {
   private static final String CFG32 = "/dsdriver/odbc_cli_driver/aix32/clidriver";
 
+  /** Where xCAT finds its database and the password it connects with. */
+  static final String CFGLOC = "/etc/xcat/cfgloc";
+
   private TealScenario() {}
 
   static void ems(SimHost ems, ClusterSpec spec, Scenario scenario, Optional<Secret> secret) {
@@ -31,12 +34,18 @@ final class TealScenario {
     String dir = teal.clientDir().value();
     String root = "/install/nim/spot/" + teal.image() + "/usr/lpp/bos/inst_root";
     ems.dirs.add(root);
-    // The client as installDSdriver leaves it, owned by bin (the seed's chown -R bin).
-    binFile(
-        ems, dir + "/dsdriver/cfg/db2dsdriver.cfg.sample", "<configuration>\n</configuration>\n");
-    binFile(ems, dir + "/dsdriver/cfg/db2cli.ini.sample", "; db2cli.ini sample\n");
-    binFile(ems, dir + CFG32 + "/lib/libdb2.a", "");
-    binFile(ems, dir + CFG32 + "/lib/libdb2.so", "");
+    // The client as installDSdriver leaves it, owned by bin (the seed's chown -R bin), and the
+    // seed's "cp -rp /db2client" of it into the image: the driver itself is the admin's to install.
+    for (String base : new String[] {"", root}) {
+      binFile(
+          ems,
+          base + dir + "/dsdriver/cfg/db2dsdriver.cfg.sample",
+          "<configuration>\n</configuration>\n");
+      binFile(ems, base + dir + "/dsdriver/cfg/db2cli.ini.sample", "; db2cli.ini sample\n");
+      binFile(ems, base + dir + CFG32 + "/lib/libdb2.a", "");
+      binFile(ems, base + dir + CFG32 + "/lib/libdb2.so", "");
+    }
+    secret.ifPresent(s -> database(ems, teal, s));
     if (scenario != Scenario.CONVERGED) {
       return;
     }
@@ -88,6 +97,26 @@ final class TealScenario {
     file(ems, root + "/etc/odbc.ini", odbc, "644");
     file(ems, root + "/etc/odbcinst.ini", odbcinst, "644");
     file(ems, root + "/db2cli.ini", unixCli, "600");
+    file(ems, root + CFGLOC, ems.files.get(CFGLOC), "600");
+  }
+
+  /**
+   * The xCAT database on the EMS, as xCAT's db2sqlsetup leaves it (xCAT-client/bin/db2sqlsetup):
+   * {@code /etc/xcat/cfgloc} holding {@code DB2:DATABASE|INSTANCE|PASSWORD}, readable by root only
+   * (createcfgloc), and the server's port in /etc/services (setupservices). The TEAL node's client
+   * connects to it when its files say the same.
+   */
+  private static void database(SimHost ems, Teal teal, Secret secret) {
+    String db = teal.dsn().database();
+    file(
+        ems,
+        CFGLOC,
+        "DB2:" + db + "|" + teal.user() + "|" + secret.fill(Secret.SHOWN) + "\n",
+        "600");
+    ems.files.merge(
+        "/etc/services",
+        "db2c_xcatdb     " + teal.dsn().port() + "/tcp    # Port for server connection\n",
+        String::concat);
   }
 
   /**
