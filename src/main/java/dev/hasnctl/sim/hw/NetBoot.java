@@ -75,16 +75,16 @@ final class NetBoot {
     Optional<NimObject> root =
         db.value("nimimage", image, "shared_root").flatMap(r -> resource(server, r));
     if (root.isEmpty()) {
-      stop(lpar, "611", server.name + " has no shared_root resource for " + image);
+      stop(lpar, Stop.led611(server.name + " has no shared_root resource for " + image));
       return;
     }
     String usr = spot.get().attributes.getOrDefault("location", "");
     String rootDir = root.get().attributes.getOrDefault("location", "");
-    Optional<String> problem =
+    Optional<Stop> problem =
         nfsProblem(state, server, rootDir, root.get())
             .or(() -> nfsProblem(state, server, usr, spot.get()));
     if (problem.isPresent()) {
-      stop(lpar, problem.get().substring(0, 3), problem.get().substring(4));
+      stop(lpar, problem.get());
       return;
     }
     String known = knownName(state, db, node.name, server, address.get());
@@ -126,9 +126,24 @@ final class NetBoot {
         && !server.gpfsServes(state.tables.site("installdir").orElse("/install"));
   }
 
+  /** Where a boot stopped: the LED code AIX shows ({@code 610}, {@code 611}), empty in firmware. */
+  private record Stop(String led, String why) {
+    static Stop led610(String why) {
+      return new Stop("610", why);
+    }
+
+    static Stop led611(String why) {
+      return new Stop("611", why);
+    }
+  }
+
   private static void stop(Lpar lpar, String led, String why) {
-    lpar.led = led;
-    lpar.bootHang = led.isEmpty() ? why : "LED " + led + ": " + why;
+    stop(lpar, new Stop(led, why));
+  }
+
+  private static void stop(Lpar lpar, Stop stop) {
+    lpar.led = stop.led();
+    lpar.bootHang = stop.led().isEmpty() ? stop.why() : "LED " + stop.led() + ": " + stop.why();
   }
 
   /**
@@ -150,53 +165,39 @@ final class NetBoot {
     return Optional.ofNullable(server.nim.get(name));
   }
 
-  /**
-   * Why mounting {@code remote} from {@code server} fails, as {@code "610 reason"} or {@code "611
-   * reason"}; empty when it works.
-   */
-  private static Optional<String> nfsProblem(
+  /** Why mounting {@code remote}, a directory of {@code resource}, from {@code server} fails. */
+  private static Optional<Stop> nfsProblem(
       SimState state, SimHost server, String remote, NimObject resource) {
     String install = state.tables.site("installdir").orElse("/install");
+    String mount = "the NFS mount of " + remote;
     if (!server.isActive("nfsd")) {
-      return Optional.of(
-          "610 the NFS mount of " + remote + " hangs: nfsd is not running on " + server.name);
+      return Optional.of(Stop.led610(mount + " hangs: nfsd is not running on " + server.name));
     }
     if (!server.localInstall && !server.gpfsServes(install)) {
       return Optional.of(
-          "610 the NFS mount of "
-              + remote
-              + " hangs: the GPFS "
-              + install
-              + " of "
-              + server.name
-              + " is not mounted");
+          Stop.led610(
+              mount + " hangs: the GPFS " + install + " of " + server.name + " is not mounted"));
     }
     if (!HostFiles.isDirectory(server, remote)) {
-      return Optional.of(
-          "611 the NFS mount of " + remote + " failed: it does not exist on " + server.name);
+      return Optional.of(Stop.led611(mount + " failed: it does not exist on " + server.name));
     }
     Optional<String> export = Consequences.exportedLine(server, remote);
     if (export.isEmpty()) {
       return Optional.of(
-          "611 the NFS mount of "
-              + remote
-              + " failed: "
-              + server.name
-              + " exports no directory holding it");
+          Stop.led611(mount + " failed: " + server.name + " exports no directory holding it"));
     }
     String vers = resource.attributes.getOrDefault("nfs_vers", "3");
     List<String> allowed = exportVersions(export.get());
     if (!allowed.contains(vers)) {
       return Optional.of(
-          "611 the NFS mount of "
-              + remote
-              + " failed: the NIM resources have"
-              + " nfs_vers="
-              + vers
-              + " and "
-              + server.name
-              + " exports it with vers="
-              + String.join(":", allowed));
+          Stop.led611(
+              mount
+                  + " failed: the NIM resources have nfs_vers="
+                  + vers
+                  + " and "
+                  + server.name
+                  + " exports it with vers="
+                  + String.join(":", allowed)));
     }
     return Optional.empty();
   }

@@ -106,6 +106,11 @@ public final class SimXcatCluster implements XcatCluster {
   }
 
   @Override
+  public void bootServer(String node, String address) {
+    cluster.state().host(node).ifPresent(h -> Lpar.of(h).bootServer = address);
+  }
+
+  @Override
   public void makeDirectory(String host, String path) {
     cluster.state().host(host).orElseThrow().dirs.add(path);
   }

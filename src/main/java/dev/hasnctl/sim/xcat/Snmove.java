@@ -283,6 +283,13 @@ final class Snmove {
       }
     }
     out.info("Updating the bootlist.\n");
+    for (String node : nodes) {
+      // snmove.pm runs "bootlist -m normal DEV gateway=... bserver=NEWIP client=NODEIP" on the
+      // node, so that its next network boot asks the new SN.
+      if (cluster.reachable(node)) {
+        cluster.bootServer(node, cluster.address(newXm.get(node)));
+      }
+    }
     out.info("Running postscripts on the nodes.");
     for (String node : nodes) {
       Optional<XcatCluster.ComputeState> c =

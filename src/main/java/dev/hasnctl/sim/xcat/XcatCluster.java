@@ -48,6 +48,12 @@ public interface XcatCluster {
   /** The run-time state of a booted compute node, if {@code node} is one. */
   Optional<ComputeState> compute(String node);
 
+  /**
+   * Sets the boot server of running node {@code node}'s normal boot list to {@code address}, as
+   * {@code bootlist -m normal ... bserver=ADDRESS} run on the node does (snmove).
+   */
+  void bootServer(String node, String address);
+
   /** Makes directory {@code path} (and its parents) on {@code host}. */
   void makeDirectory(String host, String path);
 

@@ -170,7 +170,9 @@ class NetBootTest {
 
   @Test
   void afterSnmoveTheNodeRebootsFromTheNewServiceNodeWithoutRbootseq() {
+    run("ems01", "rbootseq cn0001 hfi");
     assertThat(run("ems01", "snmove -V -d sn02 -D sn02-hfi sn01group").exitCode()).hasValue(0);
+    assertThat(host("cn0001").lpar.bootServer).isEqualTo("20.10.12.17");
 
     run("ems01", "xdsh cn0001 \"/usr/sbin/shutdown -F &\"");
     run("ems01", "rpower cn0001 on");

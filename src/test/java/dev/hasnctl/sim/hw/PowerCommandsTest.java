@@ -149,4 +149,17 @@ class PowerCommandsTest {
         .isEqualTo("Missing command with rbootseq in DFM, net or hfi ?\n");
     assertThat(host("cn0001").lpar).isNull();
   }
+
+  @Test
+  void rpowerOffEndsANodeHungOnItsNfsServerAndOnBootsItAgain() {
+    host("cn0001").hang("test: NFS server lost");
+
+    assertThat(ems("rpower cn0001 off").stdout()).isEqualTo("cn0001: Success\n");
+    assertThat(host("cn0001").hung).isEmpty();
+    assertThat(ems("rpower cn0001 on").stdout()).isEqualTo("cn0001: Success\n");
+
+    assertThat(host("cn0001").hung).isEmpty();
+    assertThat(host("cn0001").reachable).isTrue();
+    assertThat(status("cn0001")).isEqualTo("booted");
+  }
 }

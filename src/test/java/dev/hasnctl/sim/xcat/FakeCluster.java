@@ -105,6 +105,14 @@ final class FakeCluster implements XcatCluster {
   }
 
   @Override
+  public void bootServer(String node, String address) {
+    bootServers.put(node, address);
+  }
+
+  /** Each node's boot server as snmove's bootlist set it. */
+  final Map<String, String> bootServers = new LinkedHashMap<>();
+
+  @Override
   public void makeDirectory(String host, String path) {
     directories.computeIfAbsent(host, h -> new java.util.TreeSet<>()).add(path);
   }
