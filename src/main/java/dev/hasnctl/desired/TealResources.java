@@ -45,6 +45,15 @@ final class TealResources {
     String dir = teal.clientDir().value();
     Map<String, String[]> files = files(teal);
     files.forEach((path, contentAndMode) -> out.add(file(ems, dir + "/" + path, contentAndMode)));
+    // The image's installp bundle, as the seed's sample lists it (an ordinary file of the EMS).
+    teal.bundleFile()
+        .ifPresent(
+            bundle ->
+                out.add(
+                    Resource.managed(
+                        new ResourceId(ems, ResourceKind.FILE, bundle.value()),
+                        Map.of("content", Teal.BUNDLE),
+                        "/teal/bundleFile")));
     // The seed's copies into the image: the whole client tree, the unixODBC files into etc and
     // db2cli.ini at the root.
     String root = "/install/nim/spot/" + teal.image() + "/usr/lpp/bos/inst_root";

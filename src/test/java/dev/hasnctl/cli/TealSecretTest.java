@@ -26,7 +26,8 @@ class TealSecretTest {
             new Teal.Dsn(null, HostName.of("ems01"), null),
             null,
             null,
-            reference));
+            reference,
+            Optional.empty()));
   }
 
   private Path file(String content, String mode) throws Exception {

@@ -22,6 +22,7 @@ import dev.hasnctl.spec.NodeServices;
 import dev.hasnctl.spec.Postscripts;
 import dev.hasnctl.spec.ServiceNode;
 import dev.hasnctl.spec.SnPair;
+import dev.hasnctl.spec.Teal;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,6 +119,9 @@ public final class ScenarioBuilder {
     if (!converged) {
       return;
     }
+    spec.teal()
+        .flatMap(Teal::bundleFile)
+        .ifPresent(bundle -> ems.files.put(bundle.value(), Teal.BUNDLE));
     spec.consoleRedirect()
         .ifPresent(
             redirect ->

@@ -3,6 +3,7 @@ package dev.hasnctl.spec.rule;
 import dev.hasnctl.model.AbsolutePath;
 import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.OsImage;
+import dev.hasnctl.spec.Shown;
 import dev.hasnctl.spec.Software;
 import dev.hasnctl.spec.Software.RoleSoftware;
 import java.util.ArrayList;
@@ -46,7 +47,13 @@ final class ImageRules {
         SimpleRule.error(
             "teal-client-dir",
             "the TEAL DB2 client directory is a directory of its own, not a system or shared one",
-            ImageRules::tealClientDir));
+            ImageRules::tealClientDir),
+        SimpleRule.error(
+            "teal-bundle-file",
+            "the TEAL bundle file is NAME.bnd in "
+                + dev.hasnctl.spec.Teal.BUNDLE_DIR
+                + ", NAME one of the TEAL image's installp bundles",
+            ImageRules::tealBundleFile));
   }
 
   private static List<Finding> firstBundle(ClusterSpec spec) {
@@ -227,6 +234,42 @@ final class ImageRules {
                 + dir.value()
                 + " is a system directory or on the shared /install",
             "use a directory of its own, such as the seed's /db2client"));
+  }
+
+  private static List<Finding> tealBundleFile(ClusterSpec spec) {
+    if (spec.teal().isEmpty()
+        || spec.teal().get().bundleFile().isEmpty()
+        || spec.image(spec.teal().get().image()).isEmpty()) {
+      return List.of(); // no TEAL bundle, or an unknown image (rule unknown-image says so)
+    }
+    dev.hasnctl.spec.Teal teal = spec.teal().get();
+    AbsolutePath file = teal.bundleFile().get();
+    String dir = dev.hasnctl.spec.Teal.BUNDLE_DIR.value() + "/";
+    String name = file.value().startsWith(dir) ? file.value().substring(dir.length()) : "";
+    List<String> bundles = spec.image(teal.image()).map(OsImage::installpBundles).orElse(List.of());
+    boolean named =
+        name.endsWith(".bnd")
+            && !name.contains("/")
+            && bundles.contains(name.substring(0, name.length() - ".bnd".length()));
+    if (named) {
+      return List.of();
+    }
+    return List.of(
+        Finding.at(
+            "/teal/bundleFile",
+            "the TEAL bundle file "
+                + Shown.value(file.value())
+                + " is not one of image "
+                + teal.image()
+                + "'s installp bundles in "
+                + dev.hasnctl.spec.Teal.BUNDLE_DIR
+                + " (hasnctl rewrites the file it names)",
+            bundles.isEmpty()
+                ? "list the bundle in the image's installpBundles first"
+                : "name one of "
+                    + bundles.stream()
+                        .map(b -> dev.hasnctl.spec.Teal.BUNDLE_DIR + "/" + b + ".bnd")
+                        .toList()));
   }
 
   private static List<Finding> tealPassword(ClusterSpec spec) {

@@ -186,6 +186,16 @@ class RulesTest {
             "  password: env:XCATDB_PASSWORD   # a reference; never the password itself",
             "  password: s3cret-Pa55  # expect: teal-password-reference"),
         breaks(
+            "teal-bundle-file",
+            "  bundleFile: /install/nim/installp_bundle/teal-gpfs.bnd   # the seed's filesets and"
+                + " RPMs",
+            "  bundleFile: /etc/passwd  # expect: teal-bundle-file"),
+        breaks(
+            "teal-bundle-file",
+            "  bundleFile: /install/nim/installp_bundle/teal-gpfs.bnd   # the seed's filesets and"
+                + " RPMs",
+            "  bundleFile: /install/nim/installp_bundle/IBMhpc_all.bnd  # expect: teal-bundle-file"),
+        breaks(
             "roles-disjoint",
             "    nodes: cn[0001-0128]\n",
             "    nodes: cn[0001-0127],sn01  # expect: roles-disjoint\n"),
