@@ -115,6 +115,7 @@ final class MigrationSteps {
       anyMounted |= at.isPresent();
     }
     HostName first = sns.get(0);
+    shared.migrationBackup().ifPresent(backup -> sns.forEach(sn -> out.add(backup(sn, backup))));
     Set<String> firstMounted = new TreeSet<>();
     if (!anyMounted) {
       // mmchfs -T needs the filesystem unmounted everywhere; it then holds for every member.
@@ -239,6 +240,29 @@ final class MigrationSteps {
               Argv.of("rsync", "-au", local + "/", into));
     }
     return script;
+  }
+
+  /**
+   * The copy of {@code sn}'s whole local /install into {@code backup} on its own disk, made once: a
+   * marker file says it is complete, and a copy that has one is never written again (a backup is
+   * never overwritten).
+   */
+  private Step backup(HostName sn, AbsolutePath backup) {
+    String done = backup.resolve(".hasnctl-complete").value();
+    String local = shared.mountPoint().withoutTrailingSlash();
+    Script copy =
+        new Script()
+            .then(Argv.of("mkdir", "-p", backup.value()))
+            .then(Argv.of("rsync", "-a", local + "/", backup.value()))
+            .then(Argv.of("touch", done));
+    Script script = new Script().thenUnless(Argv.of("test", "-e", done).toShell(), copy.toArgv());
+    return step(
+        sn + "/migration/backup",
+        sn,
+        script.toArgv(),
+        "copy " + sn + "'s whole local " + local + " to " + backup + " on its own disk, once",
+        List.of(),
+        Set.of());
   }
 
   /** {@code path} below the shared /install, as it is seen at the temporary mount point. */

@@ -2,6 +2,7 @@ package dev.hasnctl.spec;
 
 import dev.hasnctl.model.AbsolutePath;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one GPFS {@code /install} filesystem shared by every service node.
@@ -22,6 +23,9 @@ import java.util.List;
  * @param migrationPerSnDirs directories of the local /install whose content differs from SN to SN
  *     (seed: "create a directory structure to support unique files for each SN"): the migration
  *     copies each SN's into a directory of its own, {@code DIR/SN}, in the shared filesystem
+ * @param migrationBackup where, on each SN's own disk, the migration's online preparation first
+ *     copies the whole local /install ({@code rsync -a}, once); absent for no such copy (the outage
+ *     keeps the local /install anyway, hidden under the GPFS mount)
  */
 public record SharedInstall(
     String gpfsCluster,
@@ -33,7 +37,8 @@ public record SharedInstall(
     Boolean pagingReplicated,
     AbsolutePath migrationMountPoint,
     List<String> migrationDirs,
-    List<String> migrationPerSnDirs) {
+    List<String> migrationPerSnDirs,
+    Optional<AbsolutePath> migrationBackup) {
 
   /**
    * The NFSv4 domain file on the EMS and every SN. Fixed by AIX (seed: "NFSv4 requires that the
@@ -64,6 +69,7 @@ public record SharedInstall(
     migrationMountPoint = Defaults.or(migrationMountPoint, MIGRATION_MOUNT_POINT);
     migrationDirs = Defaults.list(migrationDirs);
     migrationPerSnDirs = Defaults.list(migrationPerSnDirs);
+    migrationBackup = Defaults.optional(migrationBackup);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.hasnctl.sim.FileLayer;
 import dev.hasnctl.sim.Role;
 import dev.hasnctl.sim.SimCommands;
 import dev.hasnctl.sim.SimHost;
+import dev.hasnctl.sim.SimJson;
 import dev.hasnctl.sim.SimState;
 import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.scenario.Scenario;
@@ -134,6 +135,56 @@ class MigrationOutageTest {
     }
     // Nodes healthy as the spec says (mounts with their replica, paging, dump), nothing to do.
     assertThat(sim.plan().matches()).isTrue();
+  }
+
+  @Test
+  void withMigrationBackupEachSnsWholeLocalInstallIsCopiedOnceFirst() throws Exception {
+    String text =
+        java.nio.file.Files.readString(SimClusters.EXAMPLE)
+            .replace("cn[0001-0128]", "cn[0001-0002]")
+            .replace("cn[0129-0256]", "cn[0129-0130]")
+            .replace("cn[0257-0384]", "cn[0257-0258]")
+            .replace("cn[0385-0512]", "cn[0385-0386]")
+            .replace(
+                "  migrationDirs: [apps]",
+                "  migrationBackup: /backup/install\n  migrationDirs: [apps]");
+    ClusterSpec spec =
+        dev.hasnctl.spec.SpecLoader.load(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "backup.yaml")
+            .spec()
+            .orElseThrow();
+    SimState initial = SimClusters.state(spec, Scenario.LEGACY);
+    SimApply sim =
+        new SimApply(spec, SimStore.inMemory(SimJson.copy(initial), SimCommands.standard()));
+    Plan plan = sim.plan(OUTAGE);
+
+    assertThat(plan.steps().stream().map(Step::id).toList())
+        .containsSubsequence("sn01/migration/backup", "ems/migration/shutdown");
+    applyAll(sim, plan);
+
+    SimState end = sim.store.snapshot();
+    for (SimHost before : initial.hostsWith(Role.SERVICE_NODE)) {
+      SimHost after = end.host(before.name).orElseThrow();
+      assertThat(after.file("/backup/install/.hasnctl-complete")).as(before.name).isPresent();
+      before.files.forEach(
+          (path, content) -> {
+            if (path.startsWith("/install/") && !path.startsWith("/install/statelite_data/")) {
+              assertThat(after.file("/backup" + path))
+                  .as(before.name + " " + path)
+                  .hasValue(content);
+            }
+          });
+      // The NIM resource directories the outage removed from the local /install are in the copy.
+      assertThat(before.dirs).contains("/install/nim/spot/aix71-compute/usr");
+      assertThat(after.dirs).contains("/backup/install/nim/spot/aix71-compute/usr");
+    }
+    // Planned again, the copy is not made again: the step checks its marker first.
+    assertThat(plan.steps().stream().filter(s -> s.id().equals("sn01/migration/backup")))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.command().toShell())
+                    .contains("test -e /backup/install/.hasnctl-complete"));
   }
 
   static List<Integer> killedAt() {

@@ -53,8 +53,8 @@ final class PathRules {
             PathRules::pagingOnGpfs),
         SimpleRule.error(
             "migration-mount-point",
-            "the migration's temporary mount point is a directory of its own, apart from the live"
-                + " /install it is copied from",
+            "the migration's temporary mount point and its copy of the local /install are"
+                + " directories of their own, apart from the live /install",
             PathRules::migrationMountPoint),
         SimpleRule.error(
             "migration-dirs",
@@ -87,6 +87,15 @@ final class PathRules {
             "/sharedInstall/migrationMountPoint",
             shared.migrationMountPoint(),
             "the migration's temporary mount point"));
+    shared
+        .migrationBackup()
+        .ifPresent(
+            backup ->
+                out.add(
+                    new PathAt(
+                        "/sharedInstall/migrationBackup",
+                        backup,
+                        "the migration's copy of each SN's local /install")));
     for (int g = 0; g < spec.groups().size(); g++) {
       ComputeGroup group = spec.groups().get(g);
       Optional<AbsolutePath> dir = group.paging().flatMap(p -> p.dir());
@@ -230,10 +239,35 @@ final class PathRules {
   private static List<Finding> migrationMountPoint(ClusterSpec spec) {
     AbsolutePath mount = spec.sharedInstall().mountPoint();
     AbsolutePath temporary = spec.sharedInstall().migrationMountPoint();
+    List<Finding> out = new ArrayList<>();
+    spec.sharedInstall()
+        .migrationBackup()
+        .filter(
+            backup ->
+                backup.isWithin(mount)
+                    || mount.isWithin(backup)
+                    || backup.isWithin(temporary)
+                    || temporary.isWithin(backup))
+        .ifPresent(
+            backup ->
+                out.add(
+                    Finding.at(
+                        "/sharedInstall/migrationBackup",
+                        "the migration's copy of the local "
+                            + mount
+                            + " at "
+                            + backup
+                            + " would be in or around "
+                            + mount
+                            + " or "
+                            + temporary
+                            + ": hidden by a mount, or copied into itself",
+                        "use a directory of the SN's own disk apart from both, e.g."
+                            + " /backup/install")));
     if (!temporary.isWithin(mount) && !mount.isWithin(temporary)) {
-      return List.of();
+      return out;
     }
-    return List.of(
+    out.add(
         Finding.at(
             "/sharedInstall/migrationMountPoint",
             "the migration's temporary mount point "
@@ -244,6 +278,7 @@ final class PathRules {
                 + "; mounted there, GPFS would hide or be hidden by the local /install that still"
                 + " serves the running nodes",
             "use a directory beside it, e.g. " + SharedInstall.MIGRATION_MOUNT_POINT));
+    return out;
   }
 
   private static List<Finding> migrationDirs(ClusterSpec spec) {

@@ -186,6 +186,12 @@ class RulesTest {
             "  password: env:XCATDB_PASSWORD   # a reference; never the password itself",
             "  password: s3cret-Pa55  # expect: teal-password-reference"),
         breaks(
+            "migration-mount-point",
+            "  migrationDirs: [apps]                # migrating a local /install: copied once, alike"
+                + " on all SNs",
+            "  migrationBackup: /install/old  # expect: migration-mount-point\n"
+                + "  migrationDirs: [apps]"),
+        breaks(
             "teal-bundle-file",
             "  bundleFile: /install/nim/installp_bundle/teal-gpfs.bnd   # the seed's filesets and"
                 + " RPMs",
