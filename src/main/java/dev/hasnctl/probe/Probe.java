@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Observes the resources a desired state names, read-only and batched: one script on the EMS, and
@@ -327,18 +328,34 @@ public final class Probe {
     return out;
   }
 
+  /**
+   * One {@code xdsh} for all of {@code byHost}, each host's output read as soon as it is complete
+   * (see {@link XdshOutput}), so the whole answer is never held.
+   */
   private Map<ResourceId, Observed> throughXdsh(
       Map<HostName, List<Resource>> byHost, HostReader.Context context) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
-    Script script = HostReader.script(all, false);
+    Script script = HostReader.script(all, false).ended();
     boolean computeNodes = RUNNING.containsAll(kinds(all));
     Map<ResourceId, Observed> out = new HashMap<>();
+    Map<String, HostName> hosts = new HashMap<>();
+    byHost.keySet().forEach(host -> hosts.put(host.value(), host));
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
+    // What each host that answered shows, read on the thread that receives the output.
+    Map<ResourceId, Observed> answered = new HashMap<>();
+    XdshOutput perHost =
+        new XdshOutput(
+            (name, lines) -> {
+              HostName host = hosts.get(name);
+              if (host != null) {
+                answered.putAll(answer(host, byHost.get(host), lines, context, computeNodes));
+              }
+            });
     ExecResult r;
     try {
       r =
-          run(
+          stream(
               ems,
               computeNodes
                   ? Argv.of(
@@ -347,27 +364,27 @@ public final class Probe {
                       "-t",
                       Integer.toString(NODE_TIMEOUT_SECONDS),
                       script.toString())
-                  : Argv.of("xdsh", noderange, script.toString()));
+                  : Argv.of("xdsh", noderange, script.toString()),
+              perHost);
+      perHost.end();
     } catch (TransportException e) {
       byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
     }
-    XdshOutput perHost = XdshOutput.parse(r.stdout());
+    out.putAll(answered);
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
       XdshError.parse(line)
           .filter(e -> !e.reached())
           .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
-    Set<String> timedOut = XdshTimeout.nodes(r.stderr(), r.stdout());
+    Set<String> timedOut = XdshTimeout.nodes(r.stderr(), perHost.timeoutLines());
     String said = r.stderr().strip();
     byHost.forEach(
         (host, resources) -> {
           String name = host.value();
-          if (timedOut.contains(name)) {
-            perHost.forget(name);
-          }
-          if (unreachable.containsKey(name) || !perHost.printed(name)) {
+          if (timedOut.contains(name) || unreachable.containsKey(name) || !perHost.printed(name)) {
+            // What a node xdsh gave up on printed is not its whole answer: as if it printed none.
             String why =
                 unreachable.getOrDefault(name, "no output from " + name + " through xdsh: " + said);
             if (computeNodes) {
@@ -385,19 +402,26 @@ public final class Probe {
             } else {
               out.putAll(unknown(resources, name + " unreachable: " + why));
             }
-          } else {
-            Map<ResourceId, Observed> read =
-                HostReader.read(host, resources, Sections.parse(perHost.lines(name)), context);
-            if (computeNodes && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(name, ""))) {
-              // Answering, but not booted from xCAT (installing, defined): no health to check.
-              read.replaceAll(
-                  (id, seen) ->
-                      id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
-            }
-            out.putAll(read);
           }
         });
     return out;
+  }
+
+  /** What {@code lines}, one host's whole answer to the xdsh probe script, say. */
+  private Map<ResourceId, Observed> answer(
+      HostName host,
+      List<Resource> resources,
+      List<String> lines,
+      HostReader.Context context,
+      boolean computeNode) {
+    Map<ResourceId, Observed> read =
+        HostReader.read(host, resources, Sections.parse(lines), context);
+    if (computeNode && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(host.value(), ""))) {
+      // Answering, but not booted from xCAT (installing, defined): no health to check.
+      read.replaceAll(
+          (id, seen) -> id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
+    }
+    return read;
   }
 
   /** Why a probe command failed: a hang is its own cause, said with the probe's timeout. */
@@ -426,6 +450,13 @@ public final class Probe {
   private ExecResult run(HostName host, Argv command) throws TransportException {
     roundTrips.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
     return transport.exec(host, command, timeout);
+  }
+
+  /** Runs {@code command}, handing its standard output to {@code stdout} line by line. */
+  private ExecResult stream(HostName host, Argv command, Consumer<String> stdout)
+      throws TransportException {
+    roundTrips.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+    return transport.stream(host, command, timeout, stdout);
   }
 
   static Map<ResourceId, Observed> unknown(List<Resource> resources, String reason) {
