@@ -192,15 +192,19 @@ public final class Probe {
         it.remove();
       }
     }
+    HostReader.Context context =
+        new HostReader.Context(
+            serverNames(desired),
+            spots,
+            server -> names.serviceNode(server).map(HostName::value),
+            imageResources);
+    // Paging files are listed once the SNs' GPFS mounts are seen (see SharedPaging).
+    Map<HostName, List<Resource>> paging = SharedPaging.takeFrom(byHost);
     if (!byHost.isEmpty()) {
-      out.putAll(
-          observeHosts(
-              byHost,
-              new HostReader.Context(
-                  serverNames(desired),
-                  spots,
-                  server -> names.serviceNode(server).map(HostName::value),
-                  imageResources)));
+      out.putAll(observeHosts(byHost, context));
+    }
+    if (!paging.isEmpty()) {
+      out.putAll(observeHosts(SharedPaging.listers(paging, out), context));
     }
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
