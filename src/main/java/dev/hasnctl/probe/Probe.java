@@ -27,7 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Observes the resources a desired state names, read-only and batched: one script on the EMS, and
@@ -73,7 +77,7 @@ public final class Probe {
   private final Mode mode;
   private final Duration timeout;
   private final TealReader teal;
-  private final Map<HostName, AtomicInteger> roundTrips = new TreeMap<>();
+  private final Map<HostName, AtomicInteger> roundTrips = new ConcurrentSkipListMap<>();
 
   /** Each node's nodelist.status as the last EMS probe showed it. */
   private final Map<String, String> nodeStatus = new HashMap<>();
@@ -147,46 +151,76 @@ public final class Probe {
       emsResources = emsResources == null ? new ArrayList<>() : new ArrayList<>(emsResources);
       emsResources.addAll(servedImages);
     }
+    // Paging files are listed once the SNs' GPFS mounts are seen (see SharedPaging).
+    Map<HostName, List<Resource>> paging = SharedPaging.takeFrom(byHost);
+    // The SNs' commands need nothing of the EMS's answer to run, only to be read (which spot
+    // serves an image): they run meanwhile, and each SN is read once the EMS's answer is in.
+    Map<HostName, List<Resource>> serviceNodes = new LinkedHashMap<>();
+    for (var it = byHost.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<HostName, List<Resource>> host = it.next();
+      if (!onNodes(kinds(host.getValue()))) {
+        serviceNodes.put(host.getKey(), host.getValue());
+        it.remove();
+      }
+    }
+    CompletableFuture<HostReader.Context> context = new CompletableFuture<>();
+    CompletableFuture<Map<ResourceId, Observed>> seenOnServiceNodes =
+        meanwhile(serviceNodes, () -> observeHosts(serviceNodes, context::join));
     Map<String, String> spots = new HashMap<>();
     Map<String, List<String>> imageResources = new HashMap<>();
-    if (emsResources != null) {
-      Optional<String> emsDown;
-      try {
-        Sections sections = Sections.parse(lines(observeEms(emsResources)));
-        emsDown = notAnEms(sections);
-        if (emsDown.isEmpty()) {
-          spots.putAll(HostReader.spots(sections));
-          imageResources.putAll(HostReader.imageResources(sections));
-          recordNodeStatus(sections);
-          List<Resource> tealFiles = TealReader.mine(emsResources);
-          List<Resource> others = new ArrayList<>(emsResources);
-          others.removeAll(tealFiles);
-          out.putAll(HostReader.read(ems, others, sections));
-          out.putAll(teal.read(tealFiles, sections));
-        }
-      } catch (TransportException e) {
-        boolean refused =
-            e.layer() == TransportException.Layer.CONNECT
-                || e.layer() == TransportException.Layer.AUTH;
-        emsDown = Optional.of(ems + " " + failure(e));
-        if (!refused) {
-          out.putAll(unknown(emsResources, emsDown.get()));
-          emsDown = Optional.empty();
-        }
-      }
-      if (emsDown.isPresent()) {
-        // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
-        // reason, without a connection attempt per host that could only fail the same way.
-        out.putAll(unknown(emsResources, emsDown.get()));
-        for (var it = byHost.values().iterator(); it.hasNext(); ) {
-          List<Resource> resources = it.next();
-          if (mode == Mode.XDSH || onNodes(kinds(resources))) {
-            out.putAll(unknown(resources, emsDown.get()));
-            it.remove();
+    Optional<String> emsDown = Optional.empty();
+    try {
+      if (emsResources != null) {
+        try {
+          Sections sections = Sections.parse(lines(observeEms(emsResources)));
+          emsDown = notAnEms(sections);
+          if (emsDown.isEmpty()) {
+            spots.putAll(HostReader.spots(sections));
+            imageResources.putAll(HostReader.imageResources(sections));
+            recordNodeStatus(sections);
+            List<Resource> tealFiles = TealReader.mine(emsResources);
+            List<Resource> others = new ArrayList<>(emsResources);
+            others.removeAll(tealFiles);
+            out.putAll(HostReader.read(ems, others, sections));
+            out.putAll(teal.read(tealFiles, sections));
+          }
+        } catch (TransportException e) {
+          boolean refused =
+              e.layer() == TransportException.Layer.CONNECT
+                  || e.layer() == TransportException.Layer.AUTH;
+          emsDown = Optional.of(ems + " " + failure(e));
+          if (!refused) {
+            out.putAll(unknown(emsResources, emsDown.get()));
+            emsDown = Optional.empty();
           }
         }
       }
+    } finally {
+      context.complete(
+          new HostReader.Context(
+              serverNames(desired),
+              spots,
+              server -> names.serviceNode(server).map(HostName::value),
+              imageResources));
     }
+    Map<ResourceId, Observed> seenOnSns = joined(seenOnServiceNodes);
+    if (emsDown.isPresent()) {
+      // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
+      // reason, not what a connection attempt that could only fail the same way said.
+      String why = emsDown.get();
+      out.putAll(unknown(emsResources, why));
+      for (var it = byHost.values().iterator(); it.hasNext(); ) {
+        out.putAll(unknown(it.next(), why));
+        it.remove();
+      }
+      if (mode == Mode.XDSH) {
+        serviceNodes.values().forEach(resources -> out.putAll(unknown(resources, why)));
+        paging.values().forEach(resources -> out.putAll(unknown(resources, why)));
+        seenOnSns = Map.of();
+        paging.clear();
+      }
+    }
+    out.putAll(seenOnSns);
     // A node xCAT does not define has not booted from it: there is nothing running to observe.
     for (var it = byHost.values().iterator(); it.hasNext(); ) {
       List<Resource> resources = it.next();
@@ -195,19 +229,27 @@ public final class Probe {
         it.remove();
       }
     }
+    // The paging files' listing and the compute nodes' xdsh are independent: both at once.
+    Map<HostName, List<Resource>> listers = SharedPaging.listers(paging, out);
+    CompletableFuture<Map<ResourceId, Observed>> pagingSeen =
+        meanwhile(listers, () -> observeHosts(listers, context::join));
     if (!byHost.isEmpty()) {
-      out.putAll(
-          observeHosts(
-              byHost,
-              new HostReader.Context(
-                  serverNames(desired),
-                  spots,
-                  server -> names.serviceNode(server).map(HostName::value),
-                  imageResources)));
+      out.putAll(observeHosts(byHost, context::join));
     }
+    out.putAll(joined(pagingSeen));
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
-    return new ObservedState(out, trips);
+    // Handed over in id order, as inOrder has them, then the few read besides (the images the SNs
+    // serve): ObservedState's sort then costs a pass, not a sort of 100,000 ids.
+    Map<ResourceId, Observed> ordered = new LinkedHashMap<>(out.size() * 4 / 3 + 1);
+    for (Resource r : inOrder) {
+      Observed seen = out.remove(r.id());
+      if (seen != null) {
+        ordered.put(r.id(), seen);
+      }
+    }
+    ordered.putAll(out);
+    return new ObservedState(ordered, trips);
   }
 
   /**
@@ -295,7 +337,7 @@ public final class Probe {
    * Compute nodes are always reached with {@code xdsh} on the EMS; SNs too unless access is direct.
    */
   private Map<ResourceId, Observed> observeHosts(
-      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
+      Map<HostName, List<Resource>> byHost, Supplier<HostReader.Context> context) {
     Map<Set<ResourceKind>, Map<HostName, List<Resource>>> byKinds = new TreeMap<>(BY_KINDS);
     byHost.forEach(
         (host, resources) ->
@@ -315,7 +357,7 @@ public final class Probe {
   }
 
   private Map<ResourceId, Observed> direct(
-      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
+      Map<HostName, List<Resource>> byHost, Supplier<HostReader.Context> context) {
     Map<ResourceId, Observed> out = new HashMap<>();
     byHost.forEach(
         (host, resources) -> {
@@ -323,7 +365,7 @@ public final class Probe {
           try {
             ExecResult r = run(host, Argv.of("sh", "-c", script.toString()));
             out.putAll(
-                HostReader.read(host, resources, Sections.parse(lines(r.stdout())), context));
+                HostReader.read(host, resources, Sections.parse(lines(r.stdout())), context.get()));
           } catch (TransportException e) {
             out.putAll(unknown(resources, host + " " + failure(e)));
           }
@@ -331,18 +373,34 @@ public final class Probe {
     return out;
   }
 
+  /**
+   * One {@code xdsh} for all of {@code byHost}, each host's output read as soon as it is complete
+   * (see {@link XdshOutput}), so the whole answer is never held.
+   */
   private Map<ResourceId, Observed> throughXdsh(
-      Map<HostName, List<Resource>> byHost, HostReader.Context context) {
+      Map<HostName, List<Resource>> byHost, Supplier<HostReader.Context> context) {
     List<Resource> all = new ArrayList<>();
     byHost.values().forEach(all::addAll);
-    Script script = HostReader.script(all, false);
+    Script script = HostReader.script(all, false).ended();
     boolean computeNodes = onNodes(kinds(all));
     Map<ResourceId, Observed> out = new HashMap<>();
+    Map<String, HostName> hosts = new HashMap<>();
+    byHost.keySet().forEach(host -> hosts.put(host.value(), host));
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
+    // What each host that answered shows, read on the thread that receives the output.
+    Map<ResourceId, Observed> answered = new HashMap<>();
+    XdshOutput perHost =
+        new XdshOutput(
+            (name, lines) -> {
+              HostName host = hosts.get(name);
+              if (host != null) {
+                answered.putAll(answer(host, byHost.get(host), lines, context.get(), computeNodes));
+              }
+            });
     ExecResult r;
     try {
       r =
-          run(
+          stream(
               ems,
               computeNodes
                   ? Argv.of(
@@ -351,27 +409,27 @@ public final class Probe {
                       "-t",
                       Integer.toString(NODE_TIMEOUT_SECONDS),
                       script.toString())
-                  : Argv.of("xdsh", noderange, script.toString()));
+                  : Argv.of("xdsh", noderange, script.toString()),
+              perHost);
+      perHost.end();
     } catch (TransportException e) {
       byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
     }
-    XdshOutput perHost = XdshOutput.parse(r.stdout());
+    out.putAll(answered);
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
       XdshError.parse(line)
           .filter(e -> !e.reached())
           .ifPresent(e -> unreachable.put(e.node(), line.strip()));
     }
-    Set<String> timedOut = XdshTimeout.nodes(r.stderr(), r.stdout());
+    Set<String> timedOut = XdshTimeout.nodes(r.stderr(), perHost.timeoutLines());
     String said = r.stderr().strip();
     byHost.forEach(
         (host, resources) -> {
           String name = host.value();
-          if (timedOut.contains(name)) {
-            perHost.forget(name);
-          }
-          if (unreachable.containsKey(name) || !perHost.printed(name)) {
+          if (timedOut.contains(name) || unreachable.containsKey(name) || !perHost.printed(name)) {
+            // What a node xdsh gave up on printed is not its whole answer: as if it printed none.
             String why =
                 unreachable.getOrDefault(name, "no output from " + name + " through xdsh: " + said);
             if (computeNodes) {
@@ -389,19 +447,59 @@ public final class Probe {
             } else {
               out.putAll(unknown(resources, name + " unreachable: " + why));
             }
-          } else {
-            Map<ResourceId, Observed> read =
-                HostReader.read(host, resources, Sections.parse(perHost.lines(name)), context);
-            if (computeNodes && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(name, ""))) {
-              // Answering, but not booted from xCAT (installing, defined): no health to check.
-              read.replaceAll(
-                  (id, seen) ->
-                      id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
-            }
-            out.putAll(teal.redact(read));
           }
         });
     return out;
+  }
+
+  /** What {@code lines}, one host's whole answer to the xdsh probe script, say. */
+  private Map<ResourceId, Observed> answer(
+      HostName host,
+      List<Resource> resources,
+      List<String> lines,
+      HostReader.Context context,
+      boolean computeNode) {
+    Map<ResourceId, Observed> read =
+        HostReader.read(host, resources, Sections.parse(lines), context);
+    if (computeNode && !RUNNING_STATUS.contains(nodeStatus.getOrDefault(host.value(), ""))) {
+      // Answering, but not booted from xCAT (installing, defined): no health to check.
+      read.replaceAll(
+          (id, seen) -> id.kind() == ResourceKind.NODE_HEALTH ? new Observed.Absent(id) : seen);
+    }
+    return teal.redact(read);
+  }
+
+  /**
+   * Runs {@code work}, the probe of {@code hosts}, on a thread of its own while the caller goes on;
+   * nothing to run when there are no hosts.
+   */
+  private static CompletableFuture<Map<ResourceId, Observed>> meanwhile(
+      Map<HostName, List<Resource>> hosts, Supplier<Map<ResourceId, Observed>> work) {
+    if (hosts.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    return CompletableFuture.supplyAsync(
+        work,
+        runnable -> {
+          Thread thread = new Thread(runnable, "hasnctl-probe");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** What {@code future} gave, what it threw thrown as it was. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** Why a probe command failed: a hang is its own cause, said with the probe's timeout. */
@@ -430,6 +528,13 @@ public final class Probe {
   private ExecResult run(HostName host, Argv command) throws TransportException {
     roundTrips.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
     return transport.exec(host, command, timeout);
+  }
+
+  /** Runs {@code command}, handing its standard output to {@code stdout} line by line. */
+  private ExecResult stream(HostName host, Argv command, Consumer<String> stdout)
+      throws TransportException {
+    roundTrips.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+    return transport.stream(host, command, timeout, stdout);
   }
 
   static Map<ResourceId, Observed> unknown(List<Resource> resources, String reason) {

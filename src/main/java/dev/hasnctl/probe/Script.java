@@ -49,6 +49,12 @@ final class Script {
     return this;
   }
 
+  /** Ends the script with {@link Sections#END}, so a host's output is known to be complete. */
+  Script ended() {
+    parts.add(Argv.of("echo", Sections.END).toShell());
+    return this;
+  }
+
   boolean isEmpty() {
     return parts.isEmpty();
   }

@@ -16,6 +16,9 @@ final class Sections {
   static final String FAILED = MARK + "failed";
   static final String ABSENT = MARK + "absent";
 
+  /** The last line of a script run on many hosts at once: that host's output is complete. */
+  static final String END = MARK + "end";
+
   private final Map<String, List<String>> sections;
 
   private Sections(Map<String, List<String>> sections) {

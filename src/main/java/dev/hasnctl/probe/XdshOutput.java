@@ -1,103 +1,105 @@
 package dev.hasnctl.probe;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * What {@code xdsh} printed, {@code NODE: LINE} lines of every node mixed as they arrived, read as
- * each node's lines in order. The output of 16,384 nodes is some 40 MB: it is read in place, each
- * node's lines kept as positions in it and cut into strings only when that node is read.
+ * What {@code xdsh} prints, {@code NODE: LINE} lines of every node mixed as they arrive, taken line
+ * by line and handed over one node at a time, its lines in order, once the node's output is
+ * complete: when the probe script printed its last line ({@link Sections#END}) there, or, for a
+ * node that never did (its script stopped early, it timed out or could not be reached), when the
+ * output ends ({@link #end}). Only the nodes still printing are held: the whole output of 16,384
+ * nodes is some 40 MB, what xdsh's fan-out of 64 nodes prints at once a few hundred KB.
+ *
+ * <p>A line without the {@code NODE: } prefix belongs to no node; a node's lines after its end
+ * marker are not part of its script's output and are dropped. Lines must come from one thread at a
+ * time; {@link #end} after the last.
  */
-final class XdshOutput {
-  private final String output;
+final class XdshOutput implements Consumer<String> {
+  private final BiConsumer<String, List<String>> complete;
 
-  /** Each node's lines, as where each starts and ends in the output. */
-  private final Map<String, Positions> nodes = new HashMap<>();
+  /** The lines of the nodes whose end marker has not arrived yet. */
+  private final Map<String, List<String>> printing = new HashMap<>();
 
-  private XdshOutput(String output) {
-    this.output = output;
+  private final Set<String> printed = new HashSet<>();
+  private final Set<String> ended = new HashSet<>();
+
+  /** The lines {@link XdshTimeout} reads: the first, and each timeout message with the next. */
+  private final List<String> timeoutLines = new ArrayList<>();
+
+  private boolean afterTimeoutMessage;
+
+  /** The last node that printed, and its lines: consecutive lines are mostly one node's. */
+  private String lastNode = "";
+
+  private List<String> lastLines;
+
+  /** Hands each node's lines, once complete, to {@code complete}. */
+  XdshOutput(BiConsumer<String, List<String>> complete) {
+    this.complete = complete;
   }
 
-  /** Reads {@code output}; a line without the {@code NODE: } prefix belongs to no node. */
-  static XdshOutput parse(String output) {
-    XdshOutput out = new XdshOutput(output);
-    Positions last = null;
-    int lastStart = 0;
-    int lastLength = -1;
-    int start = 0;
-    int length = output.length();
-    while (start < length) {
-      int end = output.indexOf('\n', start);
-      if (end < 0) {
-        end = length;
-      }
-      int colon = colonSpace(output, start, end);
-      if (colon > start) {
-        int nameLength = colon - start;
-        // Consecutive lines are mostly one node's: the map is skipped when the name is the last.
-        if (last == null
-            || nameLength != lastLength
-            || !output.regionMatches(start, output, lastStart, nameLength)) {
-          last = out.nodes.computeIfAbsent(output.substring(start, colon), n -> new Positions());
-          lastStart = start;
-          lastLength = nameLength;
-        }
-        last.add(colon + 2, end);
-      }
-      start = end + 1;
+  @Override
+  public void accept(String line) {
+    if (timeoutLines.isEmpty() || afterTimeoutMessage || XdshTimeout.isMessage(line)) {
+      timeoutLines.add(line);
+      afterTimeoutMessage = XdshTimeout.isMessage(line);
     }
-    return out;
+    int colon = line.indexOf(": ");
+    if (colon <= 0) {
+      return;
+    }
+    List<String> lines;
+    if (line.startsWith(lastNode) && colon == lastNode.length() && lastLines != null) {
+      lines = lastLines;
+    } else {
+      String node = line.substring(0, colon);
+      if (ended.contains(node)) {
+        return;
+      }
+      lines = printing.get(node);
+      if (lines == null) {
+        lines = new ArrayList<>();
+        printing.put(node, lines);
+        printed.add(node);
+      }
+      lastNode = node;
+      lastLines = lines;
+    }
+    String text = line.substring(colon + 2);
+    if (text.equals(Sections.END)) {
+      printing.remove(lastNode);
+      ended.add(lastNode);
+      lastLines = null;
+      complete.accept(lastNode, lines);
+    } else {
+      lines.add(text);
+    }
+  }
+
+  /** Hands over the nodes that printed without reaching their end marker. */
+  void end() {
+    List<String> nodes = new ArrayList<>(printing.keySet());
+    nodes.sort(null);
+    for (String node : nodes) {
+      complete.accept(node, printing.remove(node));
+    }
+    lastLines = null;
   }
 
   /** Whether {@code node} printed anything. */
   boolean printed(String node) {
-    return nodes.containsKey(node);
+    return printed.contains(node);
   }
 
-  /** What {@code node} printed, in order; empty when nothing. */
-  List<String> lines(String node) {
-    Positions p = nodes.get(node);
-    if (p == null) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>(p.size / 2);
-    for (int i = 0; i < p.size; i += 2) {
-      lines.add(output.substring(p.at[i], p.at[i + 1]));
-    }
-    return lines;
-  }
-
-  /** Forgets what {@code node} printed, as if it had printed nothing. */
-  void forget(String node) {
-    nodes.remove(node);
-  }
-
-  /**
-   * Where {@code ": "} first is in {@code text} from {@code start} to before {@code end}, or -1.
-   */
-  private static int colonSpace(String text, int start, int end) {
-    for (int i = start; i + 1 < end; i++) {
-      if (text.charAt(i) == ':' && text.charAt(i + 1) == ' ') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** A growing list of int pairs. */
-  private static final class Positions {
-    private int[] at = new int[16];
-    private int size;
-
-    void add(int start, int end) {
-      if (size + 2 > at.length) {
-        at = Arrays.copyOf(at, at.length * 2);
-      }
-      at[size++] = start;
-      at[size++] = end;
-    }
+  /** The lines of the output {@link XdshTimeout#nodes(String, List)} needs. */
+  List<String> timeoutLines() {
+    return timeoutLines;
   }
 }

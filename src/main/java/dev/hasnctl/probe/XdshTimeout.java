@@ -17,19 +17,18 @@ final class XdshTimeout {
 
   private XdshTimeout() {}
 
+  /** Whether {@code line} is the message that names, on the next line, the nodes given up on. */
+  static boolean isMessage(String line) {
+    return line.contains(MARK);
+  }
+
   /**
-   * The nodes named in {@code stderr} and {@code stdout} as xdsh printed them, read as if one
-   * followed the other; stdout, which is large, is only cut into lines when it holds the message.
+   * The nodes named in {@code stderr} and in {@code stdout}, read as if one followed the other; of
+   * stdout only the lines {@link XdshOutput#timeoutLines()} kept are needed.
    */
-  static Set<String> nodes(String stderr, String stdout) {
+  static Set<String> nodes(String stderr, List<String> stdout) {
     List<String> lines = new ArrayList<>(Arrays.asList(stderr.split("\n", -1)));
-    if (stdout.contains(MARK)) {
-      lines.addAll(Arrays.asList(stdout.split("\n", -1)));
-    } else {
-      // The list may follow a message that ended stderr.
-      int newline = stdout.indexOf('\n');
-      lines.add(newline < 0 ? stdout : stdout.substring(0, newline));
-    }
+    lines.addAll(stdout);
     return nodes(lines);
   }
 

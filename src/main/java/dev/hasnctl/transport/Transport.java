@@ -4,6 +4,7 @@ import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs commands on cluster hosts: the EMS itself, or hosts behind it.
@@ -26,6 +27,27 @@ public interface Transport extends AutoCloseable {
   /** Runs {@code command} on {@code host} with no input. */
   default ExecResult exec(HostName host, Argv command, Duration timeout) throws TransportException {
     return exec(host, command, Optional.empty(), timeout);
+  }
+
+  /**
+   * Runs {@code command} on {@code host} with no input, as {@link #exec} does, but hands each line
+   * of its standard output to {@code stdout} as it arrives instead of keeping it: for answers too
+   * large to hold whole, such as an {@code xdsh} to thousands of nodes. The result's stdout is
+   * empty; its stderr is kept whole.
+   *
+   * <p>Lines are cut as {@link LineStream} cuts them, handed over in order and one at a time (not
+   * necessarily on the calling thread), all of them before this returns; what {@code stdout} throws
+   * is thrown here once the command ended. This default runs {@link #exec} and cuts its whole
+   * answer, which is right for a transport that has the answer only once it is complete (the
+   * simulator, which computes it under its state's lock, and test fakes).
+   *
+   * @throws TransportException as {@link #exec} does
+   */
+  default ExecResult stream(HostName host, Argv command, Duration timeout, Consumer<String> stdout)
+      throws TransportException {
+    ExecResult whole = exec(host, command, timeout);
+    LineStream.split(whole.stdout(), stdout);
+    return new ExecResult(whole.exitCode(), "", whole.stderr());
   }
 
   /** Releases connections; the transport is unusable afterwards. */

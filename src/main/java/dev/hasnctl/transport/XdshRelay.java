@@ -6,6 +6,7 @@ import dev.hasnctl.transport.TransportException.Layer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Reaches hosts behind the EMS the xCAT way: a command for any host but the EMS runs on the EMS as
@@ -38,6 +39,16 @@ public final class XdshRelay implements Transport {
     ExecResult relayed =
         ems.exec(emsName, Argv.of("xdsh", host.value(), command.toShell()), timeout);
     return unwrap(host, relayed);
+  }
+
+  /** Commands for the EMS stream through; others are relayed whole, as {@link #exec} does. */
+  @Override
+  public ExecResult stream(HostName host, Argv command, Duration timeout, Consumer<String> stdout)
+      throws TransportException {
+    if (host.equals(emsName)) {
+      return ems.stream(host, command, timeout, stdout);
+    }
+    return Transport.super.stream(host, command, timeout, stdout);
   }
 
   /** The remote command's own result, from what xdsh printed for {@code host}. */

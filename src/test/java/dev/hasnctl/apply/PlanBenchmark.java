@@ -18,6 +18,7 @@ import dev.hasnctl.spec.ClusterSpec;
 import dev.hasnctl.spec.SpecLoader;
 import dev.hasnctl.testing.SimClusters;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.LineStream;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.XdshRelay;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -179,7 +181,7 @@ public final class PlanBenchmark {
    * decoding the output is counted in the probe, as reading it from SSH would be.
    */
   private static final class Replay implements Transport {
-    private final Map<String, Deque<Supplier<ExecResult>>> answers = new HashMap<>();
+    private final Map<String, Deque<Answer>> answers = new HashMap<>();
     final AtomicInteger roundTrips = new AtomicInteger();
 
     private static String key(HostName host, Argv command, Optional<String> stdin) {
@@ -193,11 +195,11 @@ public final class PlanBenchmark {
               new java.io.BufferedOutputStream(
                   new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))))) {
         out.writeInt(answers.size());
-        for (Map.Entry<String, Deque<Supplier<ExecResult>>> e : answers.entrySet()) {
+        for (Map.Entry<String, Deque<Answer>> e : answers.entrySet()) {
           write(out, e.getKey());
           out.writeInt(e.getValue().size());
-          for (Supplier<ExecResult> answer : e.getValue()) {
-            ExecResult r = answer.get();
+          for (Answer answer : e.getValue()) {
+            ExecResult r = answer.whole();
             out.writeInt(r.exitCode().orElse(-1));
             write(out, r.stdout());
             write(out, r.stderr());
@@ -215,23 +217,38 @@ public final class PlanBenchmark {
                   new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))))) {
         int keys = in.readInt();
         for (int k = 0; k < keys; k++) {
-          Deque<Supplier<ExecResult>> results = new ArrayDeque<>();
+          Deque<Answer> results = new ArrayDeque<>();
           replay.answers.put(read(in), results);
           int n = in.readInt();
           for (int i = 0; i < n; i++) {
             int code = in.readInt();
-            byte[] stdout = deflate(in.readNBytes(in.readInt()));
-            byte[] stderr = deflate(in.readNBytes(in.readInt()));
             results.add(
-                () ->
-                    new ExecResult(
-                        code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
-                        new String(inflate(stdout), StandardCharsets.UTF_8),
-                        new String(inflate(stderr), StandardCharsets.UTF_8)));
+                new Answer(
+                    code < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code),
+                    deflate(in, in.readInt()),
+                    deflate(in, in.readInt())));
           }
         }
       }
       return replay;
+    }
+
+    /** The next {@code length} bytes of {@code in}, deflated a piece at a time. */
+    private static byte[] deflate(java.io.DataInputStream in, int length)
+        throws java.io.IOException {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out)) {
+        byte[] piece = new byte[1 << 16];
+        for (int left = length; left > 0; ) {
+          int n = in.read(piece, 0, Math.min(left, piece.length));
+          if (n < 0) {
+            throw new java.io.EOFException("recording cut short");
+          }
+          z.write(piece, 0, n);
+          left -= n;
+        }
+      }
+      return out.toByteArray();
     }
 
     private static byte[] deflate(byte[] bytes) {
@@ -244,12 +261,49 @@ public final class PlanBenchmark {
       return out.toByteArray();
     }
 
-    private static byte[] inflate(byte[] bytes) {
-      try (java.util.zip.InflaterInputStream z =
-          new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(bytes))) {
-        return z.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+    /** One recorded answer, its output deflated. */
+    private static final class Answer {
+      private final java.util.OptionalInt exitCode;
+      private final byte[] stdout;
+      private final byte[] stderr;
+
+      Answer(java.util.OptionalInt exitCode, byte[] stdout, byte[] stderr) {
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+      }
+
+      static Answer of(ExecResult result) {
+        return new Answer(
+            result.exitCode(),
+            deflate(result.stdout().getBytes(StandardCharsets.UTF_8)),
+            deflate(result.stderr().getBytes(StandardCharsets.UTF_8)));
+      }
+
+      ExecResult whole() {
+        return new ExecResult(exitCode, text(stdout), text(stderr));
+      }
+
+      /** Inflates the output into {@code lines} as it would arrive, never whole. */
+      ExecResult streamed(Consumer<String> lines) {
+        LineStream out = new LineStream(lines);
+        try (java.util.zip.InflaterInputStream z =
+            new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(stdout))) {
+          z.transferTo(out);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        out.finish();
+        return new ExecResult(exitCode, "", text(stderr));
+      }
+
+      private static String text(byte[] deflated) {
+        try (java.util.zip.InflaterInputStream z =
+            new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflated))) {
+          return new String(z.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
     }
 
@@ -266,7 +320,9 @@ public final class PlanBenchmark {
     }
 
     synchronized void keep(HostName host, Argv command, Optional<String> in, ExecResult result) {
-      answers.computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>()).add(() -> result);
+      answers
+          .computeIfAbsent(key(host, command, in), k -> new ArrayDeque<>())
+          .add(Answer.of(result));
     }
 
     /**
@@ -274,15 +330,25 @@ public final class PlanBenchmark {
      * keeps no answer it gave, so what the heap holds afterwards is hasnctl's.
      */
     @Override
-    public synchronized ExecResult exec(
-        HostName host, Argv command, Optional<String> stdin, Duration timeout) {
+    public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout) {
+      return next(host, command, stdin).whole();
+    }
+
+    /** As {@link #exec}, the output inflated into {@code stdout} line by line as it is read. */
+    @Override
+    public ExecResult stream(
+        HostName host, Argv command, Duration timeout, Consumer<String> stdout) {
+      return next(host, command, Optional.empty()).streamed(stdout);
+    }
+
+    private synchronized Answer next(HostName host, Argv command, Optional<String> stdin) {
       roundTrips.incrementAndGet();
-      Deque<Supplier<ExecResult>> recorded = answers.get(key(host, command, stdin));
+      Deque<Answer> recorded = answers.get(key(host, command, stdin));
       if (recorded == null || recorded.isEmpty()) {
         throw new IllegalStateException(
             "the probe asked what the recording does not hold: " + command.toShell());
       }
-      return recorded.poll().get();
+      return recorded.poll();
     }
 
     @Override

@@ -2,7 +2,11 @@ package dev.hasnctl.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hasnctl.transport.LineStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +38,26 @@ class LargeOutputReadingTest {
     }
   }
 
+  /** Feeds {@code stdout} to an {@link XdshOutput} line by line; each complete node in order. */
+  private static Map<String, List<String>> read(String stdout, List<String> completed) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    XdshOutput xdsh =
+        new XdshOutput(
+            (node, lines) -> {
+              completed.add(node);
+              out.put(node, List.copyOf(lines));
+            });
+    LineStream.split(stdout, xdsh);
+    completed.add("(end of output)");
+    xdsh.end();
+    return out;
+  }
+
   @Test
   void xdshOutputGivesEachNodeItsLinesInOrderWhenNodesInterleave() {
-    XdshOutput out =
-        XdshOutput.parse(
+    List<String> completed = new ArrayList<>();
+    Map<String, List<String>> out =
+        read(
             """
             cn0001: @@hasnctl netstat
             cn0002: @@hasnctl netstat
@@ -46,39 +66,66 @@ class LargeOutputReadingTest {
             no prefix on this line
             cn00011: a longer name that starts alike
             cn0002:\s
-            cn0002: last line without a newline""");
+            cn0002: last line without a newline""",
+            completed);
 
-    assertThat(out.lines("cn0001"))
+    assertThat(out.get("cn0001"))
         .containsExactly("@@hasnctl netstat", "Routing tables", "options : hard,intr");
-    assertThat(out.lines("cn0002"))
+    assertThat(out.get("cn0002"))
         .containsExactly("@@hasnctl netstat", "", "last line without a newline");
-    assertThat(out.lines("cn00011")).containsExactly("a longer name that starts alike");
-    assertThat(out.printed("cn0003")).isFalse();
-    assertThat(out.lines("cn0003")).isEmpty();
+    assertThat(out.get("cn00011")).containsExactly("a longer name that starts alike");
+    assertThat(out).doesNotContainKey("cn0003");
   }
 
   @Test
-  void aNodeXdshGaveUpOnIsForgottenAndNamedEvenAfterItsOutput() {
+  void aNodeIsHandedOverWhenItsEndMarkerArrivesAndNothingOfItAfterwards() {
+    List<String> completed = new ArrayList<>();
+    Map<String, List<String>> out =
+        read(
+            """
+            cn0001: @@hasnctl netstat
+            cn0002: @@hasnctl netstat
+            cn0002: @@hasnctl end
+            cn0001: Routing tables
+            cn0002: a line after its script ended
+            cn0001: @@hasnctl end
+            cn0003: @@hasnctl netstat
+            """,
+            completed);
+
+    // cn0003 never ended its script (it stopped early): it is handed over when the output ends.
+    assertThat(completed).containsExactly("cn0002", "cn0001", "(end of output)", "cn0003");
+    assertThat(out.get("cn0002")).containsExactly("@@hasnctl netstat");
+    assertThat(out.get("cn0001")).containsExactly("@@hasnctl netstat", "Routing tables");
+    assertThat(out.get("cn0003")).containsExactly("@@hasnctl netstat");
+  }
+
+  @Test
+  void aNodeXdshGaveUpOnIsNamedEvenAfterItsOutput() {
     String stdout =
         "cn0001: @@hasnctl netstat\n"
             + "Error: Timed out waiting for response from child processes for the following nodes."
             + " Terminating the child processes.\n"
             + "Error: cn0001 cn0002\n";
-    XdshOutput out = XdshOutput.parse(stdout);
+    XdshOutput out = new XdshOutput((node, lines) -> {});
+    LineStream.split(stdout, out);
+    out.end();
 
-    assertThat(XdshTimeout.nodes("", stdout)).containsExactly("cn0001", "cn0002");
+    assertThat(XdshTimeout.nodes("", out.timeoutLines())).containsExactly("cn0001", "cn0002");
     assertThat(out.printed("cn0001")).isTrue();
-    out.forget("cn0001");
-    assertThat(out.printed("cn0001")).isFalse();
+    assertThat(out.printed("cn0003")).isFalse();
   }
 
   @Test
   void aTimeoutMessageEndingStderrTakesItsNodesFromTheFirstLineAfterIt() {
     String stderr =
         "Error: Timed out waiting for response from child processes for the following nodes.";
+    XdshOutput out = new XdshOutput((node, lines) -> {});
+    LineStream.split(" cn0007 cn0008\ncn0001: fine", out);
+    XdshOutput fine = new XdshOutput((node, lines) -> {});
+    LineStream.split("cn0001: fine", fine);
 
-    assertThat(XdshTimeout.nodes(stderr, " cn0007 cn0008\ncn0001: fine"))
-        .containsExactly("cn0007", "cn0008");
-    assertThat(XdshTimeout.nodes("", "cn0001: fine")).isEmpty();
+    assertThat(XdshTimeout.nodes(stderr, out.timeoutLines())).containsExactly("cn0007", "cn0008");
+    assertThat(XdshTimeout.nodes("", fine.timeoutLines())).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.hasnctl.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hasnctl.desired.DesiredState;
+import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.ResourceKind;
@@ -14,8 +15,12 @@ import dev.hasnctl.sim.SimStore;
 import dev.hasnctl.sim.SimTransport;
 import dev.hasnctl.sim.scenario.Scenario;
 import dev.hasnctl.testing.SimClusters;
+import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.Transport;
+import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.XdshRelay;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,7 +110,70 @@ class ProbeTest {
 
     assertThat(observed.roundTrips()).containsOnlyKeys(EMS);
     // The EMS's own script, one xdsh to every SN, one xdsh to every booted compute node, one to
-    // the TEAL utility node (its own script: the connection check).
-    assertThat(observed.roundTrips().get(EMS)).isEqualTo(4);
+    // the TEAL utility node (its own script: the connection check), and one xdsh listing the
+    // paging files on the shared /install.
+    assertThat(observed.roundTrips().get(EMS)).isEqualTo(5);
+  }
+
+  /** The noderange of each xdsh that listed paging files while probing {@code store}. */
+  private static List<String> pagingListers(SimStore store) {
+    List<String> noderanges = new ArrayList<>();
+    Transport sim = new SimTransport(store);
+    Transport watched =
+        new Transport() {
+          @Override
+          public ExecResult exec(HostName host, Argv command, Optional<String> in, Duration t)
+              throws TransportException {
+            if (command.args().get(0).equals("xdsh")
+                && command.toShell().contains("ls -lR /install/paging")) {
+              noderanges.add(command.args().get(1));
+            }
+            return sim.exec(host, command, in, t);
+          }
+
+          @Override
+          public void close() {}
+        };
+    ObservedState observed =
+        new Probe(
+                new XdshRelay(watched, EMS),
+                EMS,
+                Probe.Mode.XDSH,
+                Duration.ofMinutes(5),
+                SimClusters.secret())
+            .observe(DesiredState.of(SimClusters.example()));
+    assertThat(observed.resources().values()).noneMatch(o -> o instanceof Observed.Unknown);
+    return noderanges;
+  }
+
+  @Test
+  void pagingFilesOnTheSharedInstallAreListedOnOneSnForAllOfThem() {
+    assertThat(pagingListers(SimClusters.store(Scenario.CONVERGED))).containsExactly("sn01");
+  }
+
+  @Test
+  void anSnWithoutTheSharedInstallMountedListsItsOwnPagingFiles() {
+    SimStore store = SimClusters.store(Scenario.CONVERGED);
+    store.transact(
+        c -> {
+          FaultInjector.inject(c.state(), FaultKind.GPFS_DOWN, "sn03", Optional.empty());
+          return null;
+        });
+    ObservedState observed = probe(store, Probe.Mode.XDSH);
+
+    assertThat(pagingListers(store)).containsExactly("sn01,sn03");
+    // sn03 sees its own /install/paging, without GPFS: its nodes' paging files are not there.
+    assertThat(observed.resources())
+        .allSatisfy(
+            (id, o) -> {
+              if (id.kind() == ResourceKind.PAGING_FILE) {
+                assertThat(o)
+                    .as("%s", id)
+                    .isInstanceOf(
+                        id.host().value().equals("sn03")
+                            ? Observed.Absent.class
+                            : Observed.Present.class);
+              }
+            });
   }
 }

@@ -3,6 +3,7 @@ package dev.hasnctl.transport.local;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.LineStream;
 import dev.hasnctl.transport.StandardPath;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
@@ -11,12 +12,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
@@ -60,12 +63,29 @@ public final class LocalTransport implements Transport {
   @Override
   public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout)
       throws TransportException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExecResult result = run(host, command, stdin, timeout, out);
+    return new ExecResult(result.exitCode(), utf8(out), result.stderr());
+  }
+
+  @Override
+  public ExecResult stream(HostName host, Argv command, Duration timeout, Consumer<String> stdout)
+      throws TransportException {
+    LineStream lines = new LineStream(stdout);
+    ExecResult result = run(host, command, Optional.empty(), timeout, lines);
+    lines.finish();
+    return result;
+  }
+
+  /** Runs {@code command}, its standard output written to {@code out}, the rest in the result. */
+  private ExecResult run(
+      HostName host, Argv command, Optional<String> stdin, Duration timeout, OutputStream out)
+      throws TransportException {
     requireEms(host);
     CommandLine line = new CommandLine(command.program());
     for (String arg : command.args().subList(1, command.args().size())) {
       line.addArgument(arg, false);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     InputStream in =
         stdin
@@ -91,7 +111,7 @@ public final class LocalTransport implements Transport {
     if (watchdog.killedProcess()) {
       throw timedOut(host, command, timeout);
     }
-    return ExecResult.exited(code, utf8(out), utf8(err));
+    return ExecResult.exited(code, "", utf8(err));
   }
 
   private void requireEms(HostName host) throws TransportException {

@@ -3,6 +3,7 @@ package dev.hasnctl.transport.ssh;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.LineStream;
 import dev.hasnctl.transport.StandardPath;
 import dev.hasnctl.transport.TransportException;
 import dev.hasnctl.transport.TransportException.Layer;
@@ -51,6 +52,9 @@ final class RemoteCommand {
   private final SshOptions options;
   private final ExecutorService streams;
 
+  /** Where standard output goes line by line as it arrives, when not kept whole. */
+  private final Optional<LineStream> stdoutLines;
+
   RemoteCommand(
       SshConnection connection,
       HostName host,
@@ -58,7 +62,8 @@ final class RemoteCommand {
       Optional<String> stdin,
       Duration timeout,
       SshOptions options,
-      ExecutorService streams) {
+      ExecutorService streams,
+      Optional<LineStream> stdoutLines) {
     this.connection = connection;
     this.host = host;
     this.command = command;
@@ -66,6 +71,7 @@ final class RemoteCommand {
     this.timeout = timeout;
     this.options = options;
     this.streams = streams;
+    this.stdoutLines = stdoutLines;
   }
 
   /**
@@ -104,7 +110,15 @@ final class RemoteCommand {
       throw dropped(ssh, "could not start '" + command + "'", e);
     }
     long started = System.nanoTime();
-    Future<byte[]> out = streams.submit(() -> readAll(remote.getInputStream()));
+    Future<byte[]> out =
+        streams.submit(
+            () -> {
+              if (stdoutLines.isEmpty()) {
+                return readAll(remote.getInputStream());
+              }
+              remote.getInputStream().transferTo(stdoutLines.get());
+              return new byte[0];
+            });
     Future<byte[]> err = streams.submit(() -> readAll(remote.getErrorStream()));
     streams.execute(() -> feed(remote.getOutputStream()));
 
@@ -125,6 +139,7 @@ final class RemoteCommand {
     Integer status = remote.getExitStatus();
     Signal signal = remote.getExitSignal();
     closeQuietly(remote);
+    stdoutLines.ifPresent(LineStream::finish);
     if (status == null && !ssh.isConnected()) {
       throw dropped(ssh, "connection lost before the exit status of '" + command + "'", null);
     }

@@ -3,6 +3,7 @@ package dev.hasnctl.transport.ssh;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
 import dev.hasnctl.transport.ExecResult;
+import dev.hasnctl.transport.LineStream;
 import dev.hasnctl.transport.Target;
 import dev.hasnctl.transport.Transport;
 import dev.hasnctl.transport.TransportException;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -80,6 +82,22 @@ public final class SshTransport implements Transport {
   @Override
   public ExecResult exec(HostName host, Argv command, Optional<String> stdin, Duration timeout)
       throws TransportException {
+    return run(host, command, stdin, timeout, Optional.empty());
+  }
+
+  @Override
+  public ExecResult stream(HostName host, Argv command, Duration timeout, Consumer<String> stdout)
+      throws TransportException {
+    return run(host, command, Optional.empty(), timeout, Optional.of(new LineStream(stdout)));
+  }
+
+  private ExecResult run(
+      HostName host,
+      Argv command,
+      Optional<String> stdin,
+      Duration timeout,
+      Optional<LineStream> stdoutLines)
+      throws TransportException {
     Endpoint endpoint =
         route
             .apply(host)
@@ -101,7 +119,9 @@ public final class SshTransport implements Transport {
       throw new TransportException(Layer.TIMEOUT, host, "interrupted before '" + command + "'");
     }
     try {
-      return new RemoteCommand(connection, host, command, stdin, timeout, options, streams).run();
+      return new RemoteCommand(
+              connection, host, command, stdin, timeout, options, streams, stdoutLines)
+          .run();
     } finally {
       connection.sessions().release();
     }

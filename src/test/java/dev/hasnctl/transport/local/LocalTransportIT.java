@@ -12,6 +12,8 @@ import dev.hasnctl.transport.TransportException.Layer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,45 @@ class LocalTransportIT {
     assertThat(result.stdout()).isEqualTo("out\nout2\n");
     assertThat(result.stderr()).isEqualTo("err\n");
     assertThat(result.exitCode()).hasValue(0);
+  }
+
+  @Test
+  void streamedOutputArrivesLineByLineWithStderrAndExitKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    ExecResult result =
+        local.stream(
+            EMS,
+            Argv.of(
+                "sh",
+                "-c",
+                "seq 1 200000 | sed 's/^/cn: line /'; echo err >&2; printf last; exit 2"),
+            TEN_SECONDS,
+            lines::add);
+
+    assertThat(lines).hasSize(200_001);
+    assertThat(lines.get(0)).isEqualTo("cn: line 1");
+    assertThat(lines.get(199_999)).isEqualTo("cn: line 200000");
+    assertThat(lines.get(200_000)).isEqualTo("last");
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).isEqualTo("err\n");
+    assertThat(result.exitCode()).hasValue(2);
+  }
+
+  @Test
+  void aReaderFailingOnAStreamedLineFailsTheCallAfterTheCommandEnded() {
+    assertThatThrownBy(
+            () ->
+                local.stream(
+                    EMS,
+                    Argv.of("sh", "-c", "seq 1 100000"),
+                    TEN_SECONDS,
+                    line -> {
+                      if (line.equals("50000")) {
+                        throw new IllegalStateException("unreadable: " + line);
+                      }
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("unreadable: 50000");
   }
 
   @Test

@@ -86,6 +86,28 @@ class SshTransportIT {
   }
 
   @Test
+  void streamedOutputArrivesLineByLineWithStderrAndExitKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    ExecResult result =
+        transport().stream(
+            EMS,
+            Argv.of(
+                "sh",
+                "-c",
+                "seq 1 200000 | sed 's/^/cn: line /'; echo err >&2; printf 'ünïcode'; exit 2"),
+            TEN_SECONDS,
+            lines::add);
+
+    assertThat(lines).hasSize(200_001);
+    assertThat(lines.get(0)).isEqualTo("cn: line 1");
+    assertThat(lines.get(199_999)).isEqualTo("cn: line 200000");
+    assertThat(lines.get(200_000)).isEqualTo("ünïcode");
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).isEqualTo("err\n");
+    assertThat(result.exitCode()).hasValue(2);
+  }
+
+  @Test
   void stdinReachesTheRemoteCommand() throws Exception {
     String input = "/install *(rw,sec=sys)\nünïcode ' \" $x\n";
 
