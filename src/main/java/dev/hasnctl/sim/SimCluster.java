@@ -266,7 +266,15 @@ public final class SimCluster {
       }
     }
     err.append(stderr);
-    GpfsMounts.propagate(state, host);
+    // What a command wrote on a shared GPFS filesystem reaches the other hosts mounting it. A
+    // command that only reads writes nothing there, nor does sh, whose own commands each got here.
+    boolean wroteNothing =
+        simple.redirects().isEmpty()
+            && command.isPresent()
+            && (command.get().readOnly() || program.equals("sh"));
+    if (!wroteNothing) {
+      GpfsMounts.propagate(state, host);
+    }
     return ExecResult.exited(result.exitCode().orElse(1), stdout, "");
   }
 }
