@@ -88,6 +88,51 @@ public final class FileLayer {
     dirs.forEach(d -> host.dirs.add(base + d));
   }
 
+  /**
+   * Whether {@code host} shows exactly this layer below {@code top}: what {@code copyBelow(host,
+   * top).equals(this)} says, without copying (the shared /install of a large cluster holds every
+   * node's files, and this is asked after every command that may write).
+   */
+  public boolean isBelow(SimHost host, String top) {
+    String prefix = HostFiles.normalise(top) + "/";
+    return same(host.files, files, prefix)
+        && same(host.sizedFiles, sizedFiles, prefix)
+        && same(host.mtimes, mtimes, prefix)
+        && sameDirs(host.dirs, dirs, prefix);
+  }
+
+  private static <V> boolean same(
+      NavigableMap<String, V> seen, NavigableMap<String, V> layer, String prefix) {
+    var theirs = seen.subMap(prefix, prefix + Character.MAX_VALUE).entrySet().iterator();
+    var ours = layer.entrySet().iterator();
+    while (theirs.hasNext() && ours.hasNext()) {
+      Map.Entry<String, V> a = theirs.next();
+      Map.Entry<String, V> b = ours.next();
+      if (!sameBelow(a.getKey(), b.getKey(), prefix) || !a.getValue().equals(b.getValue())) {
+        return false;
+      }
+    }
+    return !theirs.hasNext() && !ours.hasNext();
+  }
+
+  private static boolean sameDirs(
+      java.util.NavigableSet<String> seen, java.util.NavigableSet<String> layer, String prefix) {
+    var theirs = seen.subSet(prefix, prefix + Character.MAX_VALUE).iterator();
+    var ours = layer.iterator();
+    while (theirs.hasNext() && ours.hasNext()) {
+      if (!sameBelow(theirs.next(), ours.next(), prefix)) {
+        return false;
+      }
+    }
+    return !theirs.hasNext() && !ours.hasNext();
+  }
+
+  /** Whether {@code path} (below {@code prefix}) is {@code relative} ({@code /rest}) rebased. */
+  private static boolean sameBelow(String path, String relative, String prefix) {
+    return path.length() == prefix.length() + relative.length() - 1
+        && path.regionMatches(prefix.length(), relative, 1, relative.length() - 1);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof FileLayer o

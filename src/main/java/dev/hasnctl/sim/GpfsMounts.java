@@ -66,10 +66,10 @@ public final class GpfsMounts {
         continue;
       }
       String device = entry.getKey();
-      FileLayer seen = FileLayer.copyBelow(host, fs.mountPoint);
-      if (seen.equals(state.gpfsFiles.getOrDefault(device, new FileLayer()))) {
+      if (state.gpfsFiles.getOrDefault(device, new FileLayer()).isBelow(host, fs.mountPoint)) {
         continue;
       }
+      FileLayer seen = FileLayer.copyBelow(host, fs.mountPoint);
       state.gpfsFiles.put(device, seen);
       for (SimHost other : state.hosts.values()) {
         Gpfs.Filesystem theirs =
