@@ -51,7 +51,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin private TargetOptions target;
 
   @Mixin private AllowDisruption allowDisruption;
-  @Mixin private OutageOption outage;
+  @Mixin private StageOptions stages;
 
   @Option(names = "--auto-approve", description = "Do not ask for 'yes' before changing anything.")
   private boolean autoApprove;
@@ -135,7 +135,7 @@ final class ApplyCommand implements Callable<Integer> {
               Instant.now(),
               saved != null
                   ? new Planner.Options(saved.allowedDisruption(), false, false, 0)
-                  : outage.options(allowDisruption.checked()));
+                  : stages.options(allowDisruption.checked()));
       if (saved != null && !saved.fingerprint().equals(plan.fingerprint())) {
         throw new CliFailure(stale(session));
       }

@@ -36,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin private TargetOptions target;
 
   @Mixin private AllowDisruption allowDisruption;
-  @Mixin private OutageOption outage;
+  @Mixin private StageOptions stages;
 
   @Mixin private PlanOutput output;
 
@@ -56,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     try (Session session = Session.open(specFile, target, stderr)) {
-      Plan plan = session.plan(Instant.now(), outage.options(allowDisruption.checked()));
+      Plan plan = session.plan(Instant.now(), stages.options(allowDisruption.checked()));
       Optional<String> emsDown =
           EmsReach.unreachable(plan, session.spec.ems().name(), specFile.toString());
       if (emsDown.isPresent()) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,57 +190,14 @@ final class MigrationOutage {
       unexported.add(step.id());
     }
 
-    previous = unexported;
     HostName first = sns.get(0);
     AbsolutePath temporary = shared.migrationMountPoint();
     String local = shared.mountPoint().value();
-    List<String> copy = new ArrayList<>(List.of("-au"));
-    Set<String> dirs = new LinkedHashSet<>(SharedInstall.XCAT_DIRS);
-    dirs.addAll(shared.migrationDirs());
-    dirs.forEach(dir -> copy.add(local + "/" + dir));
-    copy.add(temporary.value());
-    Step xcatDirs =
-        step(
-            first + "/migration/final-xcat-dirs",
-            first,
-            first,
-            Set.of(),
-            Argv.of("rsync", copy.toArray(String[]::new)),
-            "final copy of " + String.join(", ", dirs) + " from " + first + " (never nim)",
-            previous);
-    outage.add(xcatDirs);
-    AbsolutePath stateliteLocal = shared.stateliteDir();
-    AbsolutePath stateliteShared = MigrationSteps.onTemporary(shared, stateliteLocal);
-    Step stateliteDir =
-        step(
-            first + "/migration/final-statelite-dir",
-            first,
-            first,
-            Set.of(),
-            Argv.of("mkdir", "-p", stateliteShared.value()),
-            "the statelite directory " + stateliteShared,
-            Set.of(xcatDirs.id()));
-    outage.add(stateliteDir);
-    String last = stateliteDir.id();
-    for (HostName sn : sns) {
-      Script script = MigrationSteps.snCopy(shared, sn);
-      Set<String> after = new TreeSet<>(previous);
-      after.add(last);
-      Step step =
-          step(
-              sn + "/migration/final-statelite",
-              sn,
-              sn,
-              Set.of(),
-              script.toArgv(),
-              "final copy of "
-                  + sn
-                  + "'s statelite data with its nodes down, newer files kept (-u), one SN at a"
-                  + " time",
-              after);
-      outage.add(step);
-      last = step.id();
-    }
+    List<Step> copies =
+        MigrationSteps.copies(
+            shared, sns, "final", Phase.MIGRATION_OUTAGE, unexported, sn -> unexported);
+    outage.addAll(copies);
+    String last = copies.get(copies.size() - 1).id();
 
     Set<String> unmounted = new TreeSet<>();
     for (HostName sn : sns) {

@@ -30,8 +30,8 @@ import java.util.TreeSet;
  * never replaced by older. Every copy runs again harmlessly (a resumed apply, a second plan):
  * {@code -u} keeps what is newer in the shared filesystem.
  *
- * <p>Switching an SN's /install to GPFS needs its nodes down (the seed's outage); hasnctl does not
- * run that stage, so the step that would do it is held with the running nodes it would strand.
+ * <p>Switching an SN's /install to GPFS needs its nodes down: that is the outage ({@link
+ * MigrationOutage}), which follows these steps and runs only when the admin asks for it.
  */
 final class MigrationSteps {
 
@@ -158,19 +158,49 @@ final class MigrationSteps {
     if (mountSteps.isEmpty()) {
       return out;
     }
-    String stage = "first";
+    out.addAll(
+        copies(
+            shared,
+            sns,
+            "first",
+            Phase.MIGRATION_ONLINE,
+            firstMounted,
+            sn -> mountSteps.containsKey(sn) ? Set.of(mountSteps.get(sn)) : Set.of()));
+    return out;
+  }
+
+  /**
+   * One round of the migration's copies into the temporary mount point: xCAT's directories and the
+   * spec's {@code migrationDirs} from the first SN (never nim), the statelite directory, then each
+   * SN's own data one SN at a time, each after the one before, so {@code -u} keeps the newest copy.
+   *
+   * @param stage {@code first} (online, nodes running) or {@code final} (the outage, nodes down)
+   * @param before what the first SN's copies wait for
+   * @param snBefore what each SN's own copy waits for besides the SN before it
+   */
+  static List<Step> copies(
+      SharedInstall shared,
+      List<HostName> sns,
+      String stage,
+      Phase phase,
+      Set<String> before,
+      java.util.function.Function<HostName, Set<String>> snBefore) {
+    HostName first = sns.get(0);
     String local = shared.mountPoint().value();
-    List<String> copy = new ArrayList<>();
-    copy.add("-au");
+    List<String> rsync = new ArrayList<>(List.of("-au"));
     Set<String> dirs = new LinkedHashSet<>(SharedInstall.XCAT_DIRS);
     dirs.addAll(shared.migrationDirs());
-    dirs.forEach(dir -> copy.add(local + "/" + dir));
-    copy.add(temporary.value());
-    out.add(
-        step(
+    dirs.forEach(dir -> rsync.add(local + "/" + dir));
+    rsync.add(shared.migrationMountPoint().value());
+    List<Step> out = new ArrayList<>();
+    Step xcatDirs =
+        new Step(
             first + "/migration/" + stage + "-xcat-dirs",
             first,
-            Argv.of("rsync", copy.toArray(String[]::new)),
+            first,
+            phase,
+            Set.of(),
+            Argv.of("rsync", rsync.toArray(String[]::new)),
             stage
                 + " copy of "
                 + String.join(", ", dirs)
@@ -178,34 +208,39 @@ final class MigrationSteps {
                 + first
                 + "'s local /install (never nim)",
             List.of(),
-            firstMounted));
-    AbsolutePath stateliteLocal = shared.stateliteDir();
-    AbsolutePath stateliteShared = onTemporary(shared, stateliteLocal);
+            before);
+    out.add(xcatDirs);
+    AbsolutePath stateliteShared = onTemporary(shared, shared.stateliteDir());
     Step dir =
-        step(
+        new Step(
             first + "/migration/" + stage + "-statelite-dir",
             first,
+            first,
+            phase,
+            Set.of(),
             Argv.of("mkdir", "-p", stateliteShared.value()),
             "the statelite directory " + stateliteShared,
             List.of(),
-            firstMounted);
+            Set.of(xcatDirs.id()));
     out.add(dir);
     String previous = dir.id();
     for (HostName sn : sns) {
-      Set<String> after = new TreeSet<>(Set.of(previous));
-      if (mountSteps.containsKey(sn)) {
-        after.add(mountSteps.get(sn));
-      }
-      Script script = MigrationSteps.snCopy(shared, sn);
+      Set<String> after = new TreeSet<>(snBefore.apply(sn));
+      after.add(previous);
       Step step =
-          step(
+          new Step(
               sn + "/migration/" + stage + "-statelite",
               sn,
-              script.toArgv(),
+              sn,
+              phase,
+              Set.of(),
+              snCopy(shared, sn).toArgv(),
               stage
                   + " copy of "
                   + sn
-                  + "'s statelite data, newer files kept (-u), one SN at a time",
+                  + "'s statelite data"
+                  + (shared.migrationPerSnDirs().isEmpty() ? "" : " and own directories")
+                  + ", newer files kept (-u), one SN at a time",
               List.of(),
               after);
       out.add(step);

@@ -3,7 +3,7 @@ package dev.hasnctl.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --outage}, {@code --boot} and {@code --boot-batch}, shared by plan and apply. */
-final class OutageOption {
+final class StageOptions {
   @Option(
       names = "--outage",
       description =
