@@ -4,6 +4,7 @@ import dev.hasnctl.transport.ExecResult;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Builds {@link SimCommand}s from functions. */
 public final class Commands {
@@ -11,12 +12,18 @@ public final class Commands {
 
   /** A command that may change the state. */
   public static SimCommand of(String name, Function<Invocation, ExecResult> body) {
-    return new Lambda(name, body, false);
+    return new Lambda(name, body, false, args -> false);
   }
 
   /** A command that only reads the state. */
   public static SimCommand reading(String name, Function<Invocation, ExecResult> body) {
-    return new Lambda(name, body, true);
+    return new Lambda(name, body, true, args -> true);
+  }
+
+  /** A command that only reads the state when {@code readOnly} holds for its arguments. */
+  public static SimCommand readingWhen(
+      String name, Function<Invocation, ExecResult> body, Predicate<List<String>> readOnly) {
+    return new Lambda(name, body, false, readOnly);
   }
 
   /**
@@ -46,16 +53,30 @@ public final class Commands {
     }
 
     @Override
+    public boolean readOnly(List<String> args) {
+      return command.readOnly(args);
+    }
+
+    @Override
     public boolean readsInput(List<String> args, SimCommands commands) {
       return reads.test(args, commands);
     }
   }
 
-  private record Lambda(String name, Function<Invocation, ExecResult> body, boolean readOnly)
+  private record Lambda(
+      String name,
+      Function<Invocation, ExecResult> body,
+      boolean readOnly,
+      Predicate<List<String>> readOnlyWith)
       implements SimCommand {
     @Override
     public ExecResult run(Invocation invocation) {
       return body.apply(invocation);
+    }
+
+    @Override
+    public boolean readOnly(List<String> args) {
+      return readOnlyWith.test(args);
     }
   }
 }

@@ -120,8 +120,11 @@ public final class SimCluster {
     if (host.hungReason().isPresent()) {
       return new Execution.Hung(Long.MAX_VALUE, host.hung, null);
     }
+    // The clock moves with every command, and with it what running nodes write (statelite) and
+    // what follows from the state (Consequences). None of that needs saving when nothing else
+    // changed: a later process that loads the state from before these commands sees a cluster
+    // where less time has passed, and the same consequences follow from the same state.
     state.tick();
-    changed = true; // the clock moved
     if (depth == 0) {
       charged = charged.plus(cost.exec()); // a nested command's cost is its caller's (xdsh's waves)
     }
@@ -267,12 +270,16 @@ public final class SimCluster {
     }
     err.append(stderr);
     // What a command wrote on a shared GPFS filesystem reaches the other hosts mounting it. A
-    // command that only reads writes nothing there, nor does sh, whose own commands each got here.
+    // command that only reads writes nothing there, nor does sh or xdsh, whose own commands each
+    // got here.
     boolean wroteNothing =
-        simple.redirects().isEmpty()
-            && command.isPresent()
-            && (command.get().readOnly() || program.equals("sh"));
+        command.isPresent()
+            && command.get().readOnly(simple.words().subList(1, simple.words().size()))
+            && simple.redirects().stream()
+                .allMatch(
+                    r -> r.fd() == 0 || r.toStdout() || r.target().equals(HostFiles.DEV_NULL));
     if (!wroteNothing) {
+      changed = true;
       GpfsMounts.propagate(state, host);
     }
     return ExecResult.exited(result.exitCode().orElse(1), stdout, "");

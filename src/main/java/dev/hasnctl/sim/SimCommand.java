@@ -20,11 +20,20 @@ public interface SimCommand {
   ExecResult run(Invocation invocation);
 
   /**
-   * Whether the command never changes the state, so a store need not save after it. The default is
-   * the safe answer.
+   * Whether the command never changes the state itself, so a store need not save after it. A
+   * command that runs others through the cluster ({@code sh -c}, {@code xdsh}) may say so: each
+   * command it runs answers for itself. The default is the safe answer.
    */
   default boolean readOnly() {
     return false;
+  }
+
+  /**
+   * Whether the command, run with {@code args}, never changes the state: {@code no -o NAME} reads a
+   * tunable, {@code no -p -o NAME=1} sets it. The default is {@link #readOnly()}.
+   */
+  default boolean readOnly(List<String> args) {
+    return readOnly();
   }
 
   /**

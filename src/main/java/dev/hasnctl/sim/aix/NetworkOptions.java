@@ -19,7 +19,10 @@ final class NetworkOptions {
   private NetworkOptions() {}
 
   static List<SimCommand> all() {
-    return List.of(Commands.of("no", NetworkOptions::run));
+    // no -o NAME shows a tunable; no -p -o NAME=VALUE sets it.
+    return List.of(
+        Commands.readingWhen(
+            "no", NetworkOptions::run, args -> args.stream().noneMatch(a -> a.contains("="))));
   }
 
   private static ExecResult run(Invocation in) {

@@ -32,7 +32,8 @@ public final class NfsServerCommands {
 
   static List<SimCommand> all() {
     return List.of(
-        Commands.of("exportfs", NfsServerCommands::exportfs),
+        // exportfs alone lists what is exported; with options it exports or unexports.
+        Commands.readingWhen("exportfs", NfsServerCommands::exportfs, List::isEmpty),
         Commands.of("chnfs", NfsServerCommands::chnfs));
   }
 

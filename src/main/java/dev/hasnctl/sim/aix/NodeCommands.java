@@ -22,7 +22,10 @@ public final class NodeCommands {
 
   static List<SimCommand> all() {
     return List.of(
-        Commands.of("nfs4cl", NodeCommands::nfs4cl),
+        Commands.readingWhen(
+            "nfs4cl",
+            NodeCommands::nfs4cl,
+            args -> args.isEmpty() || !args.get(0).equals("setfsoptions")),
         Commands.reading("sysdumpdev", NodeCommands::sysdumpdev),
         Commands.reading("netstat", NodeCommands::netstat),
         Commands.of("route", NodeCommands::route),

@@ -24,7 +24,8 @@ public final class ShellCommands {
   public static List<SimCommand> all() {
     return List.of(
         Commands.readingInput(
-            Commands.of("sh", ShellCommands::sh),
+            // sh -c changes nothing itself: each command it runs answers for itself.
+            Commands.reading("sh", ShellCommands::sh),
             (args, commands) ->
                 args.size() == 2 && args.get(0).equals("-c") && commands.readsInput(args.get(1))),
         Commands.of("touch", ShellCommands::touch),

@@ -31,7 +31,11 @@ public final class XcatCommands {
 
       @Override
       public boolean readOnly() {
-        return name.equals("lsdef") || name.equals("tabdump") || name.equals("nodels");
+        // xdsh changes nothing itself: each command it runs on a node answers for itself.
+        return name.equals("lsdef")
+            || name.equals("tabdump")
+            || name.equals("nodels")
+            || name.equals("xdsh");
       }
     };
   }
