@@ -387,18 +387,18 @@ public final class Probe {
     Map<String, HostName> hosts = new HashMap<>();
     byHost.keySet().forEach(host -> hosts.put(host.value(), host));
     String noderange = Noderange.compress(byHost.keySet().stream().map(HostName::value).toList());
-    // What each host that answered shows, read on the thread that receives the output.
-    Map<ResourceId, Observed> answered = new HashMap<>();
-    XdshOutput perHost =
-        new XdshOutput(
+    // What each host that answered shows, read as soon as its answer is complete.
+    XdshOutput perHost;
+    ExecResult r;
+    try (AnswerReader answers =
+        new AnswerReader(
             (name, lines) -> {
               HostName host = hosts.get(name);
-              if (host != null) {
-                answered.putAll(answer(host, byHost.get(host), lines, context.get(), computeNodes));
-              }
-            });
-    ExecResult r;
-    try {
+              return host == null
+                  ? Map.of()
+                  : answer(host, byHost.get(host), lines, context.get(), computeNodes);
+            })) {
+      perHost = new XdshOutput(answers::accept);
       r =
           stream(
               ems,
@@ -412,11 +412,11 @@ public final class Probe {
                   : Argv.of("xdsh", noderange, script.toString()),
               perHost);
       perHost.end();
+      out.putAll(answers.read());
     } catch (TransportException e) {
       byHost.values().forEach(rs -> out.putAll(unknown(rs, "xdsh on " + ems + " " + failure(e))));
       return out;
     }
-    out.putAll(answered);
     Map<String, String> unreachable = new HashMap<>();
     for (String line : lines(r.stderr())) {
       XdshError.parse(line)
