@@ -217,6 +217,32 @@ class SimTransportTest {
   }
 
   @Test
+  void storeDoesNotRewriteTheFileAfterCommandsThatOnlyRead()
+      throws IOException, TransportException {
+    Path file = dir.resolve("c.json");
+    SimStore.create(file, state());
+    byte[] original = Files.readAllBytes(file);
+    SimTransport transport = new SimTransport(SimStore.open(file, SimCommands.builtin()));
+    HostName sn = HostName.of("sn01");
+    Duration timeout = Duration.ofSeconds(5);
+
+    transport.exec(sn, Argv.of("lssrc", "-s", "nfsd"), timeout);
+    transport.exec(sn, Argv.of("no", "-o", "ipforwarding"), timeout);
+    transport.exec(sn, Argv.of("sh", "-c", "cat /etc/inittab; lsitab -a >/dev/null"), timeout);
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    assertThat(dir.resolve("c.json.bak")).doesNotExist();
+
+    // The same program with arguments that change the state, and a read that writes a file.
+    transport.exec(sn, Argv.of("no", "-p", "-o", "ipforwarding=1"), timeout);
+    assertThat(SimJson.read(Files.readAllBytes(file)).hosts.get("sn01").tunables)
+        .containsEntry("ipforwarding", "1");
+    transport.exec(sn, Argv.of("sh", "-c", "lsitab -a >/tmp/inittab.txt"), timeout);
+    assertThat(SimJson.read(Files.readAllBytes(file)).hosts.get("sn01").files)
+        .containsKey("/tmp/inittab.txt");
+  }
+
+  @Test
   void storeSeesChangesAnotherStoreSaved() throws TransportException {
     Path file = dir.resolve("c.json");
     SimStore.create(file, state());
