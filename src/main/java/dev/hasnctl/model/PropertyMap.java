@@ -54,6 +54,22 @@ final class PropertyMap extends AbstractMap<String, String> implements SortedMap
     return new PropertyMap(names, values);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (other == this) {
+      return true;
+    }
+    if (other instanceof PropertyMap map) {
+      return Arrays.equals(names, map.names) && Arrays.equals(values, map.values);
+    }
+    return super.equals(other);
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode();
+  }
+
   private int indexOf(Object name) {
     return name instanceof String s ? Arrays.binarySearch(names, s) : -1;
   }
