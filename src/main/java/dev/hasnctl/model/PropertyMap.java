@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A resource's properties: an unmodifiable map sorted by name, kept in two arrays. A cluster of
@@ -22,6 +23,8 @@ import java.util.TreeMap;
 @SuppressWarnings("JdkObsolete")
 final class PropertyMap extends AbstractMap<String, String> implements SortedMap<String, String> {
   private static final PropertyMap EMPTY = new PropertyMap(new String[0], new String[0]);
+  private static final int MAX_SHARED = 4096;
+  private static final Map<Names, String[]> SHARED = new ConcurrentHashMap<>();
 
   private final String[] names;
   private final String[] values;
@@ -51,7 +54,42 @@ final class PropertyMap extends AbstractMap<String, String> implements SortedMap
       values[i] = e.getValue();
       i++;
     }
-    return new PropertyMap(names, values);
+    return new PropertyMap(shared(names), values);
+  }
+
+  /**
+   * One array for each set of names: resources of a kind mostly have the same properties, and at
+   * 65,536 nodes a million maps would otherwise hold a million copies of a few dozen arrays. The
+   * arrays are never changed. Past {@value #MAX_SHARED} sets of names, new ones are not shared.
+   */
+  private static String[] shared(String[] names) {
+    String[] known = SHARED.get(new Names(names));
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() < MAX_SHARED) {
+      SHARED.putIfAbsent(new Names(names), names);
+    }
+    return names;
+  }
+
+  /** Names compared by content, as a map's key. */
+  private static final class Names {
+    private final String[] names;
+
+    Names(String[] names) {
+      this.names = names;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Names n && Arrays.equals(names, n.names);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(names);
+    }
   }
 
   @Override

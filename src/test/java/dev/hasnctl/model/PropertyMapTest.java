@@ -49,4 +49,18 @@ class PropertyMapTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(r.properties()).containsEntry("status", "booted");
   }
+
+  @Test
+  void mapsOfTheSameNamesAreEqualOnlyWithTheSameValues() {
+    Resource a = Resource.managed(ID, Map.of("groups", "all,aix", "status", "booted"), "");
+    Resource b = Resource.managed(ID, Map.of("status", "booted", "groups", "all,aix"), "");
+    Resource c = Resource.managed(ID, Map.of("groups", "all,aix", "status", "installing"), "");
+    Resource d = Resource.managed(ID, Map.of("groups", "all,aix", "statu", "booted"), "");
+
+    assertThat(a.properties()).isEqualTo(b.properties()).hasSameHashCodeAs(b.properties());
+    assertThat(a.properties()).isNotEqualTo(c.properties()).isNotEqualTo(d.properties());
+    assertThat(a.properties()).isEqualTo(new java.util.TreeMap<>(b.properties()));
+    assertThat(new java.util.TreeMap<>(c.properties())).isEqualTo(c.properties());
+    assertThat(c.properties().get("status")).isEqualTo("installing");
+  }
 }
