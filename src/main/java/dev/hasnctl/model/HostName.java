@@ -48,6 +48,16 @@ public record HostName(String value) implements Comparable<HostName> {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other == this || (other instanceof HostName name && value.equals(name.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
   public String toString() {
     return value;
   }

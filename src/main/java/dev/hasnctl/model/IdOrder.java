@@ -22,6 +22,10 @@ public final class IdOrder {
    * each host's handful apart, not 100,000 ids against each other.
    */
   public static <V> Map<ResourceId, V> copy(Map<ResourceId, V> map) {
+    if (holds(map)) {
+      // Already in order, as the probe hands its observations over: one pass.
+      return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
     Map<HostName, List<ResourceId>> byHost = new HashMap<>();
     List<ResourceId> last = null;
     HostName lastHost = null;

@@ -21,6 +21,22 @@ public record ResourceId(HostName host, ResourceKind kind, String key)
     return byKind != 0 ? byKind : key.compareTo(other.key);
   }
 
+  // equals and hashCode written out: hash maps of half a million ids call them millions of times,
+  // and the record's generated ones go through a method handle each time.
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || (other instanceof ResourceId id
+            && kind == id.kind
+            && key.equals(id.key)
+            && host.equals(id.host));
+  }
+
+  @Override
+  public int hashCode() {
+    return (host.hashCode() * 31 + kind.label().hashCode()) * 31 + key.hashCode();
+  }
+
   @Override
   public String toString() {
     return host + " " + kind.label() + " " + key;

@@ -193,8 +193,20 @@ final class HostReader {
   /** As {@link #read(HostName, List, Sections)}, knowing {@code context}. */
   static Map<ResourceId, Observed> read(
       HostName host, List<Resource> resources, Sections sections, Context context) {
+    return read(host, resources, sections, context, new HashMap<>());
+  }
+
+  /**
+   * As {@link #read(HostName, List, Sections, Context)}, with what was parsed of {@code sections}
+   * before (see {@link #nodeStatus}) in {@code parsed}, which this adds to.
+   */
+  static Map<ResourceId, Observed> read(
+      HostName host,
+      List<Resource> resources,
+      Sections sections,
+      Context context,
+      Map<String, Object> parsed) {
     Map<ResourceId, Observed> out = new LinkedHashMap<>();
-    Map<String, Object> parsed = new HashMap<>();
     parsed.put(CONTEXT, context);
     for (Resource want : resources) {
       try {
@@ -226,6 +238,21 @@ final class HostReader {
       }
     }
     return seen;
+  }
+
+  /**
+   * Each node's nodelist.status as the EMS's {@code lsdef} showed it (the EMS's script's {@code
+   * nodes} section), parsed into {@code parsed}, where {@link #read} finds it again.
+   *
+   * @throws Unparseable when the section is missing, failed or cannot be read
+   */
+  static Map<String, String> nodeStatus(Sections sections, Map<String, Object> parsed)
+      throws Unparseable {
+    Map<String, Map<String, String>> nodes =
+        cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
+    Map<String, String> out = new HashMap<>();
+    nodes.forEach((node, attrs) -> out.put(node, attrs.getOrDefault("status", "")));
+    return out;
   }
 
   private static List<String> section(Sections sections, String name) throws Unparseable {

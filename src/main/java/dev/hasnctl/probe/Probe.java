@@ -177,11 +177,12 @@ public final class Probe {
           if (emsDown.isEmpty()) {
             spots.putAll(HostReader.spots(sections));
             imageResources.putAll(HostReader.imageResources(sections));
-            recordNodeStatus(sections);
+            Map<String, Object> parsed = new HashMap<>();
+            recordNodeStatus(sections, parsed);
             List<Resource> tealFiles = TealReader.mine(emsResources);
             List<Resource> others = new ArrayList<>(emsResources);
             others.removeAll(tealFiles);
-            out.putAll(HostReader.read(ems, others, sections));
+            out.putAll(HostReader.read(ems, others, sections, HostReader.Context.NONE, parsed));
             out.putAll(teal.read(tealFiles, sections));
           }
         } catch (TransportException e) {
@@ -275,12 +276,14 @@ public final class Probe {
         && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
   }
 
-  /** Each node's nodelist.status as the EMS's {@code lsdef} showed it: booted or not. */
-  private void recordNodeStatus(Sections sections) {
+  /**
+   * Each node's nodelist.status as the EMS's {@code lsdef} showed it: booted or not. What is parsed
+   * goes to {@code parsed}, for reading the node definitions.
+   */
+  private void recordNodeStatus(Sections sections, Map<String, Object> parsed) {
     if (sections.ok("nodes")) {
       try {
-        Parsers.lsdefCompressed(sections.get("nodes").orElseThrow())
-            .forEach((node, attrs) -> nodeStatus.put(node, attrs.getOrDefault("status", "")));
+        nodeStatus.putAll(HostReader.nodeStatus(sections, parsed));
       } catch (Parsers.Unparseable e) {
         // HostReader reports the same output as unparseable for every node definition.
       }
