@@ -1,5 +1,6 @@
 package dev.hasnctl.cli;
 
+import dev.hasnctl.spec.SpecLoader;
 import picocli.CommandLine;
 
 /** The {@code hasnctl} entry point: the only place that exits the JVM. */
@@ -7,6 +8,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      // A command (not --version or --help): most load a spec, so start on what that needs.
+      SpecLoader.prepare();
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -26,6 +26,11 @@ final class Binder {
 
   private Binder() {}
 
+  /** Builds what binding needs (the mapper, and its deserializers of the spec's records) now. */
+  static void prepare() {
+    MAPPER.readerFor(ClusterSpec.class);
+  }
+
   /**
    * The records for {@code tree}.
    *

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,28 @@ public final class SpecLoader {
   /** Largest file accepted, in bytes. */
   public static final int MAX_BYTES = YamlReader.MAX_CHARS;
 
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
   private SpecLoader() {}
+
+  /**
+   * Starts, on another core, what loading a spec needs from the JSON libraries (the binder's
+   * deserializers, the parsed schema): a fifth of a second or more in a fresh JVM, done while the
+   * command line is parsed and the file read. Once per process; loading works without it.
+   */
+  public static void prepare() {
+    if (PREPARING.compareAndSet(false, true)) {
+      Thread thread =
+          new Thread(
+              () -> {
+                Binder.prepare();
+                SchemaCheck.schemaNode();
+              },
+              "hasnctl-prepare");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
 
   /**
    * What loading found.
