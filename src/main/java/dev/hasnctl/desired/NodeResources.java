@@ -46,9 +46,18 @@ final class NodeResources {
     for (int g = 0; g < spec.groups().size(); g++) {
       ComputeGroup group = spec.groups().get(g);
       String origin = "/groups/" + g;
-      Map<String, String> definition = definition(spec, group);
-      Map<String, String> running = running(spec, group);
-      Map<String, String> health = health(spec, group);
+      // Every node of the group asks the same of each kind: one map each, shared.
+      Map<String, String> definition = Resource.sharedProperties(definition(spec, group));
+      Map<String, String> running = Resource.sharedProperties(running(spec, group));
+      Map<String, String> health = Resource.sharedProperties(health(spec, group));
+      Map<String, String> diskless = Resource.sharedProperties(Map.of("image", group.image()));
+      List<Map<String, String>> pagingSizes =
+          group.paging().stream()
+              .flatMap(paging -> paging.files().stream())
+              .<Map<String, String>>map(
+                  file ->
+                      Resource.sharedProperties(Map.of("sizeMiB", Long.toString(file.sizeMiB()))))
+              .toList();
       group
           .paging()
           .ifPresent(
@@ -66,7 +75,6 @@ final class NodeResources {
         // Seed: mkdsklsnode -b on the backup, then -p on the primary; both hold a NIM machine
         // definition of the node with the group's image. Which SN plays which role is the spec's
         // (the plan orders -b before -p); NIM shows only that the definition exists.
-        Map<String, String> diskless = Map.of("image", group.image());
         out.add(
             Resource.managed(
                 new ResourceId(group.backupServiceNode(), ResourceKind.DISKLESS_NODE, node),
@@ -77,15 +85,18 @@ final class NodeResources {
                 new ResourceId(group.primary(), ResourceKind.DISKLESS_NODE, node),
                 diskless,
                 origin + "/primary"));
-        group.paging().ifPresent(paging -> pagingFiles(spec, group, paging, node, origin, out));
+        group
+            .paging()
+            .ifPresent(paging -> pagingFiles(spec, group, paging, pagingSizes, node, origin, out));
+        HostName nodeHost = HostName.of(node);
         out.add(
             Resource.managed(
-                new ResourceId(HostName.of(node), ResourceKind.RUNNING_NODE, node),
+                new ResourceId(nodeHost, ResourceKind.RUNNING_NODE, node),
                 running,
                 origin + "/active"));
         out.add(
             Resource.checked(
-                new ResourceId(HostName.of(node), ResourceKind.NODE_HEALTH, node),
+                new ResourceId(nodeHost, ResourceKind.NODE_HEALTH, node),
                 health,
                 origin + "/active"));
       }
@@ -162,17 +173,20 @@ final class NodeResources {
       ClusterSpec spec,
       ComputeGroup group,
       Paging paging,
+      List<Map<String, String>> sizes,
       String node,
       String origin,
       Expansion out) {
     AbsolutePath dir = pagingDir(spec, paging).resolve(node);
-    for (Paging.PagingFile file : paging.files()) {
+    for (int i = 0; i < paging.files().size(); i++) {
       // The files are on the shared GPFS /install: one SN creates them for every node.
       out.add(
           Resource.managed(
               new ResourceId(
-                  group.primary(), ResourceKind.PAGING_FILE, dir.resolve(file.name()).value()),
-              Map.of("sizeMiB", Long.toString(file.sizeMiB())),
+                  group.primary(),
+                  ResourceKind.PAGING_FILE,
+                  dir.resolve(paging.files().get(i).name()).value()),
+              sizes.get(i),
               origin + "/paging/files"));
     }
   }

@@ -1,12 +1,16 @@
 package dev.hasnctl.model;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Maps of resources that iterate in {@link ResourceId} order and look up by hash. A cluster of
@@ -22,9 +26,13 @@ public final class IdOrder {
    * each host's handful apart, not 100,000 ids against each other.
    */
   public static <V> Map<ResourceId, V> copy(Map<ResourceId, V> map) {
+    if (map instanceof Ordered) {
+      // Made here, and never changed: the copy is the map itself.
+      return map;
+    }
     if (holds(map)) {
-      // Already in order, as the probe hands its observations over: one pass.
-      return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+      // Already in order: one pass.
+      return new Ordered<>(new LinkedHashMap<>(map));
     }
     Map<HostName, List<ResourceId>> byHost = new HashMap<>();
     List<ResourceId> last = null;
@@ -39,7 +47,7 @@ public final class IdOrder {
     }
     List<HostName> hosts = new ArrayList<>(byHost.keySet());
     Collections.sort(hosts);
-    Map<ResourceId, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+    LinkedHashMap<ResourceId, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
     for (int i = 0; i < hosts.size(); ) {
       List<ResourceId> ids = byHost.get(hosts.get(i));
       int next = i + 1;
@@ -53,11 +61,25 @@ public final class IdOrder {
       }
       i = next;
     }
-    return Collections.unmodifiableMap(out);
+    return new Ordered<>(out);
+  }
+
+  /**
+   * {@code map} itself, unmodifiable, when it iterates in id order (one pass to check), else a
+   * sorted copy, as {@link #copy}. The caller built {@code map} for this and must not change it
+   * afterwards: the probe hands its observations over so, 460,000 of them at 65,536 nodes, which
+   * are then not copied again.
+   */
+  @SuppressWarnings("NonApiType") // only a map that keeps its order can be kept as it is
+  public static <V> Map<ResourceId, V> own(LinkedHashMap<ResourceId, V> map) {
+    return holds(map) ? new Ordered<>(map) : copy(map);
   }
 
   /** Whether {@code map} iterates in id order. */
   public static boolean holds(Map<ResourceId, ?> map) {
+    if (map instanceof Ordered) {
+      return true;
+    }
     Iterator<ResourceId> ids = map.keySet().iterator();
     if (!ids.hasNext()) {
       return true;
@@ -71,5 +93,56 @@ public final class IdOrder {
       previous = next;
     }
     return true;
+  }
+
+  /** An unmodifiable map in id order, made by this class: copied again, it is kept as it is. */
+  private static final class Ordered<V> extends AbstractMap<ResourceId, V> {
+    private final Map<ResourceId, V> map;
+
+    /** {@code map} in id order, which no one changes any more. */
+    @SuppressWarnings("NonApiType") // a map that keeps its order
+    Ordered(LinkedHashMap<ResourceId, V> map) {
+      this.map = Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return map.isEmpty();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public V get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public Set<ResourceId> keySet() {
+      return map.keySet();
+    }
+
+    @Override
+    public Collection<V> values() {
+      return map.values();
+    }
+
+    @Override
+    public Set<Map.Entry<ResourceId, V>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super ResourceId, ? super V> action) {
+      map.forEach(action);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.hasnctl.probe;
 import dev.hasnctl.desired.DesiredState;
 import dev.hasnctl.model.Argv;
 import dev.hasnctl.model.HostName;
+import dev.hasnctl.model.IdOrder;
 import dev.hasnctl.model.Noderange;
 import dev.hasnctl.model.Observed;
 import dev.hasnctl.model.Resource;
@@ -109,12 +110,12 @@ public final class Probe {
 
   /** What the cluster shows for every resource of {@code desired}. */
   public ObservedState observe(DesiredState desired) {
-    return observe(desired, desired.resources().keySet());
+    // Every resource, already by host and in id order: nothing to pick or sort.
+    return observe(desired, new ArrayList<>(desired.resources().values()));
   }
 
   /** What the cluster shows for {@code ids} (all of them resources of {@code desired}). */
   public ObservedState observe(DesiredState desired, Collection<ResourceId> ids) {
-    names = desired;
     Set<ResourceId> wanted = new HashSet<>(ids);
     for (ResourceId id : ids) {
       if (desired.get(id).isEmpty()) {
@@ -129,7 +130,7 @@ public final class Probe {
       }
     }
     // By host, each host's resources in id order. The desired state lists them so: walk it when
-    // most of it is wanted (a plan), sort the few otherwise (a step's verification).
+    // most of it is wanted, sort the few otherwise (a step's verification).
     List<Resource> inOrder = new ArrayList<>(wanted.size());
     if (wanted.size() > desired.resources().size() / 8) {
       desired.resources().values().stream()
@@ -138,9 +139,22 @@ public final class Probe {
     } else {
       wanted.stream().sorted().forEach(id -> inOrder.add(desired.get(id).orElseThrow()));
     }
+    return observe(desired, inOrder);
+  }
+
+  /** What the cluster shows for {@code inOrder}, resources of {@code desired} in id order. */
+  private ObservedState observe(DesiredState desired, List<Resource> inOrder) {
+    names = desired;
     Map<HostName, List<Resource>> byHost = new LinkedHashMap<>();
+    List<Resource> hostResources = null;
+    HostName current = null;
     for (Resource resource : inOrder) {
-      byHost.computeIfAbsent(resource.id().host(), h -> new ArrayList<>()).add(resource);
+      // In id order, one host's resources come together: look it up once per host.
+      if (!resource.id().host().equals(current)) {
+        current = resource.id().host();
+        hostResources = byHost.computeIfAbsent(current, h -> new ArrayList<>());
+      }
+      hostResources.add(resource);
     }
     Map<ResourceId, Observed> out = new HashMap<>();
     List<Resource> emsResources = byHost.remove(ems);
@@ -204,7 +218,6 @@ public final class Probe {
               server -> names.serviceNode(server).map(HostName::value),
               imageResources));
     }
-    Map<ResourceId, Observed> seenOnSns = joined(seenOnServiceNodes);
     if (emsDown.isPresent()) {
       // Hosts reached through the EMS (compute nodes always, SNs unless direct) get the same
       // reason, not what a connection attempt that could only fail the same way said.
@@ -217,11 +230,26 @@ public final class Probe {
       if (mode == Mode.XDSH) {
         serviceNodes.values().forEach(resources -> out.putAll(unknown(resources, why)));
         paging.values().forEach(resources -> out.putAll(unknown(resources, why)));
-        seenOnSns = Map.of();
         paging.clear();
       }
     }
-    out.putAll(seenOnSns);
+    boolean snsUnreached = emsDown.isPresent() && mode == Mode.XDSH;
+    // The paging files are listed once the SNs' GPFS mounts are seen, on the SNs' side; the
+    // compute nodes' xdsh needs neither, and runs meanwhile.
+    CompletableFuture<Map<ResourceId, Observed>> seenOnSns =
+        seenOnServiceNodes.thenApplyAsync(
+            sns -> {
+              if (snsUnreached) {
+                return Map.of();
+              }
+              Map<ResourceId, Observed> seen = new HashMap<>(sns);
+              Map<HostName, List<Resource>> listers = SharedPaging.listers(paging, sns);
+              if (!listers.isEmpty()) {
+                seen.putAll(observeHosts(listers, context::join));
+              }
+              return seen;
+            },
+            Probe::aside);
     // A node xCAT does not define has not booted from it: there is nothing running to observe.
     for (var it = byHost.values().iterator(); it.hasNext(); ) {
       List<Resource> resources = it.next();
@@ -230,27 +258,26 @@ public final class Probe {
         it.remove();
       }
     }
-    // The paging files' listing and the compute nodes' xdsh are independent: both at once.
-    Map<HostName, List<Resource>> listers = SharedPaging.listers(paging, out);
-    CompletableFuture<Map<ResourceId, Observed>> pagingSeen =
-        meanwhile(listers, () -> observeHosts(listers, context::join));
     if (!byHost.isEmpty()) {
       out.putAll(observeHosts(byHost, context::join));
     }
-    out.putAll(joined(pagingSeen));
+    out.putAll(joined(seenOnSns));
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
     // Handed over in id order, as inOrder has them, then the few read besides (the images the SNs
-    // serve): ObservedState's sort then costs a pass, not a sort of 100,000 ids.
-    Map<ResourceId, Observed> ordered = new LinkedHashMap<>(out.size() * 4 / 3 + 1);
+    // serve, when only some resources were asked for): ObservedState then keeps the map as it is,
+    // or sorts it when those few are out of order.
+    LinkedHashMap<ResourceId, Observed> ordered = new LinkedHashMap<>(out.size() * 4 / 3 + 1);
     for (Resource r : inOrder) {
-      Observed seen = out.remove(r.id());
+      Observed seen = out.get(r.id());
       if (seen != null) {
         ordered.put(r.id(), seen);
       }
     }
-    ordered.putAll(out);
-    return new ObservedState(ordered, trips);
+    if (ordered.size() < out.size()) {
+      out.forEach(ordered::putIfAbsent);
+    }
+    return new ObservedState(IdOrder.own(ordered), trips);
   }
 
   /**
@@ -316,6 +343,8 @@ public final class Probe {
       onEms.forEach(r -> have.add(r.id()));
     }
     List<Resource> out = new ArrayList<>();
+    // Thousands of definitions name a few images: each image once.
+    Set<String> images = new HashSet<>();
     for (List<Resource> resources : byHost.values()) {
       for (Resource r : resources) {
         String served =
@@ -324,7 +353,7 @@ public final class Probe {
               case NIM_RESOURCES -> r.id().key();
               default -> "";
             };
-        if (!served.isEmpty()) {
+        if (!served.isEmpty() && images.add(served)) {
           ResourceId image = new ResourceId(ems, ResourceKind.OSIMAGE, served);
           if (have.add(image)) {
             desired.get(image).ifPresent(out::add);
@@ -481,13 +510,14 @@ public final class Probe {
     if (hosts.isEmpty()) {
       return CompletableFuture.completedFuture(Map.of());
     }
-    return CompletableFuture.supplyAsync(
-        work,
-        runnable -> {
-          Thread thread = new Thread(runnable, "hasnctl-probe");
-          thread.setDaemon(true);
-          thread.start();
-        });
+    return CompletableFuture.supplyAsync(work, Probe::aside);
+  }
+
+  /** Runs {@code work} on a thread of its own. */
+  private static void aside(Runnable work) {
+    Thread thread = new Thread(work, "hasnctl-probe");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** What {@code future} gave, what it threw thrown as it was. */

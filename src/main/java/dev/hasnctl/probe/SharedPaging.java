@@ -30,6 +30,10 @@ final class SharedPaging {
     for (Iterator<Map.Entry<HostName, List<Resource>>> it = byHost.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<HostName, List<Resource>> entry = it.next();
+      if (entry.getValue().stream().noneMatch(r -> r.id().kind() == ResourceKind.PAGING_FILE)) {
+        // Most hosts (the compute nodes) hold none: nothing to split.
+        continue;
+      }
       List<Resource> files = new ArrayList<>();
       List<Resource> rest = new ArrayList<>();
       for (Resource r : entry.getValue()) {

@@ -1,6 +1,7 @@
 package dev.hasnctl.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,5 +35,25 @@ class IdOrderTest {
     assertThat(IdOrder.holds(copy)).isTrue();
     assertThat(IdOrder.holds(shuffled)).isFalse();
     assertThat(IdOrder.copy(copy).keySet()).containsExactlyElementsOf(copy.keySet());
+  }
+
+  @Test
+  void anOwnedMapIsKeptWhenInOrderAndSortedWhenNot() {
+    ResourceId a = new ResourceId(HostName.of("cn1"), ResourceKind.NODE, "a");
+    ResourceId b = new ResourceId(HostName.of("cn2"), ResourceKind.NODE, "a");
+    LinkedHashMap<ResourceId, String> inOrder = new LinkedHashMap<>();
+    inOrder.put(a, "1");
+    inOrder.put(b, "2");
+    LinkedHashMap<ResourceId, String> reversed = new LinkedHashMap<>();
+    reversed.put(b, "2");
+    reversed.put(a, "1");
+
+    Map<ResourceId, String> owned = IdOrder.own(inOrder);
+
+    assertThat(owned.keySet()).containsExactly(a, b);
+    assertThat(IdOrder.own(reversed).keySet()).containsExactly(a, b);
+    assertThat(IdOrder.copy(owned)).isSameAs(owned);
+    assertThat(owned).isEqualTo(Map.of(a, "1", b, "2"));
+    assertThatThrownBy(() -> owned.put(a, "3")).isInstanceOf(UnsupportedOperationException.class);
   }
 }
