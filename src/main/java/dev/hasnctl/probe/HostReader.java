@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -248,11 +249,28 @@ final class HostReader {
    */
   static Map<String, String> nodeStatus(Sections sections, Map<String, Object> parsed)
       throws Unparseable {
-    Map<String, Map<String, String>> nodes =
-        cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
+    Map<String, Map<String, String>> nodes = nodes(sections, parsed);
     Map<String, String> out = new HashMap<>();
     nodes.forEach((node, attrs) -> out.put(node, attrs.getOrDefault("status", "")));
     return out;
+  }
+
+  /**
+   * The EMS's node definitions (its script's {@code nodes} section): read as they arrived when the
+   * probe streamed the script's output through a {@link CompressedLsdef}, else from the lines.
+   */
+  private static Map<String, Map<String, String>> nodes(
+      Sections sections, Map<String, Object> parsed) throws Unparseable {
+    return cached(
+        parsed,
+        "nodes",
+        () -> {
+          List<String> lines = section(sections, "nodes");
+          Optional<Consumer<String>> streamed = sections.reader("nodes");
+          return streamed.isPresent() && streamed.get() instanceof CompressedLsdef read
+              ? read.read()
+              : CompressedLsdef.of(lines).read();
+        });
   }
 
   private static List<String> section(Sections sections, String name) throws Unparseable {
@@ -351,9 +369,7 @@ final class HostReader {
         return present(id, have, false);
       }
       case NODE -> {
-        Map<String, Map<String, String>> nodes =
-            cached(parsed, "nodes", () -> Parsers.lsdefCompressed(section(sections, "nodes")));
-        Map<String, String> node = nodes.get(key);
+        Map<String, String> node = nodes(sections, parsed).get(key);
         if (node == null) {
           return new Observed.Absent(id);
         }

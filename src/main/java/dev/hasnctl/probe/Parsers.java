@@ -89,20 +89,7 @@ final class Parsers {
 
   /** {@code lsdef ... -c}: {@code object: attr=value} lines, by object then attribute. */
   static Map<String, Map<String, String>> lsdefCompressed(List<String> lines) throws Unparseable {
-    Map<String, Map<String, String>> out = new TreeMap<>();
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("Could not find")) {
-        continue;
-      }
-      int colon = line.indexOf(": ");
-      int eq = line.indexOf('=', Math.max(colon, 0));
-      if (colon <= 0 || eq < 0) {
-        throw new Unparseable("lsdef -c: expected 'object: attr=value', got: " + line);
-      }
-      out.computeIfAbsent(line.substring(0, colon), k -> new TreeMap<>())
-          .put(line.substring(colon + 2, eq), line.substring(eq + 1));
-    }
-    return out;
+    return new TreeMap<>(CompressedLsdef.of(lines).read());
   }
 
   /** {@code lsdef -l}: {@code Object name: NAME} then indented {@code attr=value} lines. */

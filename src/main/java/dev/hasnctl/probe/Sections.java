@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The output of one probe script, cut at its marker lines ({@code @@hasnctl NAME}) into named
@@ -20,23 +21,78 @@ final class Sections {
   static final String END = MARK + "end";
 
   private final Map<String, List<String>> sections;
+  private final Map<String, Consumer<String>> readers;
 
-  private Sections(Map<String, List<String>> sections) {
+  private Sections(Map<String, List<String>> sections, Map<String, Consumer<String>> readers) {
     this.sections = sections;
+    this.readers = readers;
   }
 
   static Sections parse(List<String> lines) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    List<String> current = null;
-    for (String line : lines) {
+    Reader reader = new Reader(Map.of());
+    lines.forEach(reader);
+    return reader.sections();
+  }
+
+  /**
+   * Sections cut from lines as they arrive (see {@code Transport.stream}). The lines of a section
+   * named in its readers go to that section's reader instead of being kept: the EMS's lsdef of
+   * 65,536 nodes is 400,000 lines, which are then never held all at once. Of such a section, only
+   * the failure and absence markers and its last {@value #TAIL} lines are kept: what a failed
+   * command said.
+   */
+  static final class Reader implements Consumer<String> {
+    private static final int TAIL = 20;
+
+    private final Map<String, List<String>> sections = new LinkedHashMap<>();
+    private final Map<String, Consumer<String>> readers;
+    private List<String> current;
+    private Consumer<String> reader;
+
+    /** Hands the lines of each section named in {@code readers} to its reader. */
+    Reader(Map<String, ? extends Consumer<String>> readers) {
+      this.readers = Map.copyOf(readers);
+    }
+
+    @Override
+    public void accept(String line) {
       if (line.startsWith(MARK) && !line.equals(FAILED) && !line.equals(ABSENT)) {
+        String name = line.substring(MARK.length());
         current = new ArrayList<>();
-        out.put(line.substring(MARK.length()), current);
+        sections.put(name, current);
+        reader = readers.get(name);
       } else if (current != null) {
         current.add(line);
+        if (reader != null && !line.equals(FAILED) && !line.equals(ABSENT)) {
+          reader.accept(line);
+          if (current.size() > TAIL) {
+            dropFirstLine(current);
+          }
+        }
       }
     }
-    return new Sections(out);
+
+    /** The sections read so far. */
+    Sections sections() {
+      return new Sections(sections, readers);
+    }
+
+    private static void dropFirstLine(List<String> lines) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (!lines.get(i).equals(FAILED) && !lines.get(i).equals(ABSENT)) {
+          lines.remove(i);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * The reader section {@code name}'s lines went to, if the {@link Reader} had one and the section
+   * ran; {@link #get} then holds only its last lines.
+   */
+  Optional<Consumer<String>> reader(String name) {
+    return sections.containsKey(name) ? Optional.ofNullable(readers.get(name)) : Optional.empty();
   }
 
   /** The lines of section {@code name}; empty when the script never reached it. */

@@ -1,6 +1,7 @@
 package dev.hasnctl.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hasnctl.transport.LineStream;
 import java.util.ArrayList;
@@ -127,5 +128,60 @@ class LargeOutputReadingTest {
 
     assertThat(XdshTimeout.nodes(stderr, out.timeoutLines())).containsExactly("cn0007", "cn0008");
     assertThat(XdshTimeout.nodes("", fine.timeoutLines())).isEmpty();
+  }
+
+  @Test
+  void theNodeDefinitionsAreReadAsTheyArriveAndOnlyTheirLastLinesAreKept() throws Exception {
+    CompressedLsdef nodes = new CompressedLsdef();
+    Sections.Reader reader = new Sections.Reader(Map.of("nodes", nodes));
+    reader.accept("@@hasnctl nodes");
+    for (int n = 1; n <= 50; n++) {
+      reader.accept("cn%02d: groups=compute,all".formatted(n));
+      reader.accept("cn%02d: status=booted".formatted(n));
+    }
+    // lsdef need not print a node's attributes together.
+    reader.accept("cn01: provmethod=aix71-compute");
+    reader.accept("@@hasnctl site");
+    reader.accept("#key,value,comments,disable");
+    reader.accept("\"master\",\"ems01\",,");
+
+    Sections sections = reader.sections();
+
+    Map<String, Map<String, String>> read = nodes.read();
+    assertThat(read).hasSize(50);
+    assertThat(read.get("cn01"))
+        .containsExactly(
+            Map.entry("groups", "compute,all"),
+            Map.entry("provmethod", "aix71-compute"),
+            Map.entry("status", "booted"));
+    assertThat(read.get("cn50")).containsEntry("status", "booted").hasSize(2);
+    // Values many nodes share are kept once.
+    assertThat(read.get("cn50").get("groups")).isSameAs(read.get("cn02").get("groups"));
+    assertThat(sections.reader("nodes")).containsSame(nodes);
+    assertThat(sections.ok("nodes")).isTrue();
+    assertThat(sections.get("nodes").orElseThrow())
+        .hasSize(20)
+        .endsWith("cn50: status=booted", "cn01: provmethod=aix71-compute");
+    assertThat(sections.get("site").orElseThrow()).hasSize(2);
+    assertThat(sections.reader("site")).isEmpty();
+  }
+
+  @Test
+  void aFailedNodeListingSaysWhyAndItsFirstUnreadableLineIsNamed() {
+    CompressedLsdef nodes = new CompressedLsdef();
+    Sections.Reader reader = new Sections.Reader(Map.of("nodes", nodes));
+    reader.accept("@@hasnctl nodes");
+    reader.accept("cn01: status=booted");
+    reader.accept("Error: Permission denied for request");
+    reader.accept("@@hasnctl failed");
+
+    Sections sections = reader.sections();
+
+    assertThat(sections.ok("nodes")).isFalse();
+    assertThat(sections.failure("nodes"))
+        .contains("cn01: status=booted / Error: Permission denied for request");
+    assertThatThrownBy(nodes::read)
+        .isInstanceOf(Parsers.Unparseable.class)
+        .hasMessageContaining("got: Error: Permission denied for request");
   }
 }
