@@ -46,7 +46,11 @@ final class NodeResources {
     for (int g = 0; g < spec.groups().size(); g++) {
       ComputeGroup group = spec.groups().get(g);
       String origin = "/groups/" + g;
-      // Every node of the group asks the same of each kind: one map each, shared.
+      // Every node of the group asks the same of each kind: one map and one origin each, shared.
+      String backupOrigin = origin + "/backup";
+      String primaryOrigin = origin + "/primary";
+      String activeOrigin = origin + "/active";
+      String pagingOrigin = origin + "/paging/files";
       Map<String, String> definition = Resource.sharedProperties(definition(spec, group));
       Map<String, String> running = Resource.sharedProperties(running(spec, group));
       Map<String, String> health = Resource.sharedProperties(health(spec, group));
@@ -79,26 +83,26 @@ final class NodeResources {
             Resource.managed(
                 new ResourceId(group.backupServiceNode(), ResourceKind.DISKLESS_NODE, node),
                 diskless,
-                origin + "/backup"));
+                backupOrigin));
         out.add(
             Resource.managed(
                 new ResourceId(group.primary(), ResourceKind.DISKLESS_NODE, node),
                 diskless,
-                origin + "/primary"));
+                primaryOrigin));
         group
             .paging()
-            .ifPresent(paging -> pagingFiles(spec, group, paging, pagingSizes, node, origin, out));
+            .ifPresent(paging -> pagingFiles(spec, group, paging, pagingSizes, node, pagingOrigin, out));
         HostName nodeHost = HostName.of(node);
         out.add(
             Resource.managed(
                 new ResourceId(nodeHost, ResourceKind.RUNNING_NODE, node),
                 running,
-                origin + "/active"));
+                activeOrigin));
         out.add(
             Resource.checked(
                 new ResourceId(nodeHost, ResourceKind.NODE_HEALTH, node),
                 health,
-                origin + "/active"));
+                activeOrigin));
       }
     }
   }
@@ -187,7 +191,7 @@ final class NodeResources {
                   ResourceKind.PAGING_FILE,
                   dir.resolve(paging.files().get(i).name()).value()),
               sizes.get(i),
-              origin + "/paging/files"));
+              origin));
     }
   }
 
