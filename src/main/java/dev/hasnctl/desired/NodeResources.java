@@ -91,18 +91,15 @@ final class NodeResources {
                 primaryOrigin));
         group
             .paging()
-            .ifPresent(paging -> pagingFiles(spec, group, paging, pagingSizes, node, pagingOrigin, out));
+            .ifPresent(
+                paging -> pagingFiles(spec, group, paging, pagingSizes, node, pagingOrigin, out));
         HostName nodeHost = HostName.of(node);
         out.add(
             Resource.managed(
-                new ResourceId(nodeHost, ResourceKind.RUNNING_NODE, node),
-                running,
-                activeOrigin));
+                new ResourceId(nodeHost, ResourceKind.RUNNING_NODE, node), running, activeOrigin));
         out.add(
             Resource.checked(
-                new ResourceId(nodeHost, ResourceKind.NODE_HEALTH, node),
-                health,
-                activeOrigin));
+                new ResourceId(nodeHost, ResourceKind.NODE_HEALTH, node), health, activeOrigin));
       }
     }
   }

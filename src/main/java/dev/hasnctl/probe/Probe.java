@@ -183,6 +183,10 @@ public final class Probe {
     Map<String, String> spots = new HashMap<>();
     Map<String, List<String>> imageResources = new HashMap<>();
     Optional<String> emsDown = Optional.empty();
+    // The nodes whose definitions the EMS showed absent, and what it showed of its own resources.
+    Set<String> undefined = new HashSet<>();
+    CompletableFuture<Map<ResourceId, Observed>> seenOnEms =
+        CompletableFuture.completedFuture(Map.of());
     try {
       if (emsResources != null) {
         try {
@@ -192,12 +196,18 @@ public final class Probe {
             spots.putAll(HostReader.spots(sections));
             imageResources.putAll(HostReader.imageResources(sections));
             Map<String, Object> parsed = new HashMap<>();
-            recordNodeStatus(sections, parsed);
-            List<Resource> tealFiles = TealReader.mine(emsResources);
-            List<Resource> others = new ArrayList<>(emsResources);
-            others.removeAll(tealFiles);
-            out.putAll(HostReader.read(ems, others, sections, HostReader.Context.NONE, parsed));
-            out.putAll(teal.read(tealFiles, sections));
+            Optional<Set<String>> defined = recordNodeStatus(sections, parsed);
+            for (Resource r : emsResources) {
+              if (r.id().kind() == ResourceKind.NODE
+                  && defined.filter(names -> !names.contains(r.id().key())).isPresent()) {
+                undefined.add(r.id().key());
+              }
+            }
+            // Read on a thread of their own while the nodes' xdsh runs, which needs only to know
+            // which nodes are defined.
+            List<Resource> onEms = emsResources;
+            seenOnEms =
+                CompletableFuture.supplyAsync(() -> readEms(onEms, sections, parsed), Probe::aside);
           }
         } catch (TransportException e) {
           boolean refused =
@@ -253,7 +263,7 @@ public final class Probe {
     // A node xCAT does not define has not booted from it: there is nothing running to observe.
     for (var it = byHost.values().iterator(); it.hasNext(); ) {
       List<Resource> resources = it.next();
-      if (resources.stream().allMatch(r -> undefinedNode(r.id(), out))) {
+      if (resources.stream().allMatch(r -> undefinedNode(r.id(), undefined))) {
         resources.forEach(r -> out.put(r.id(), new Observed.Absent(r.id())));
         it.remove();
       }
@@ -261,6 +271,7 @@ public final class Probe {
     if (!byHost.isEmpty()) {
       out.putAll(observeHosts(byHost, context::join));
     }
+    out.putAll(joined(seenOnEms));
     out.putAll(joined(seenOnSns));
     Map<HostName, Integer> trips = new TreeMap<>();
     roundTrips.forEach((host, count) -> trips.put(host, count.get()));
@@ -286,7 +297,7 @@ public final class Probe {
    */
   private Map<String, String> serverNames(DesiredState desired) {
     Map<String, String> out = new HashMap<>();
-    for (Resource r : desired.list()) {
+    for (Resource r : desired.resources().values()) {
       if (r.id().kind() == ResourceKind.NODE && r.id().host().equals(ems)) {
         String xcatmaster = r.properties().get("xcatmaster");
         if (xcatmaster != null) {
@@ -297,24 +308,44 @@ public final class Probe {
     return out;
   }
 
-  /** Whether {@code id} is a running node whose xCAT definition the EMS showed absent. */
-  private boolean undefinedNode(ResourceId id, Map<ResourceId, Observed> seen) {
-    return RUNNING.contains(id.kind())
-        && seen.get(new ResourceId(ems, ResourceKind.NODE, id.key())) instanceof Observed.Absent;
+  /**
+   * Whether {@code id} is a running node whose xCAT definition the EMS showed absent, {@code
+   * undefined} naming those.
+   */
+  private static boolean undefinedNode(ResourceId id, Set<String> undefined) {
+    return RUNNING.contains(id.kind()) && undefined.contains(id.key());
   }
 
   /**
    * Each node's nodelist.status as the EMS's {@code lsdef} showed it: booted or not. What is parsed
    * goes to {@code parsed}, for reading the node definitions.
+   *
+   * @return the nodes xCAT defines; empty when its definitions could not be read, as {@link
+   *     HostReader} then reports every node definition unknown
    */
-  private void recordNodeStatus(Sections sections, Map<String, Object> parsed) {
+  private Optional<Set<String>> recordNodeStatus(Sections sections, Map<String, Object> parsed) {
     if (sections.ok("nodes")) {
       try {
-        nodeStatus.putAll(HostReader.nodeStatus(sections, parsed));
+        Map<String, String> status = HostReader.nodeStatus(sections, parsed);
+        nodeStatus.putAll(status);
+        return Optional.of(status.keySet());
       } catch (Parsers.Unparseable e) {
         // HostReader reports the same output as unparseable for every node definition.
       }
     }
+    return Optional.empty();
+  }
+
+  /** What the EMS's script showed of {@code resources}, the EMS's own. */
+  private Map<ResourceId, Observed> readEms(
+      List<Resource> resources, Sections sections, Map<String, Object> parsed) {
+    List<Resource> tealFiles = TealReader.mine(resources);
+    List<Resource> others = new ArrayList<>(resources);
+    others.removeAll(tealFiles);
+    Map<ResourceId, Observed> out =
+        new HashMap<>(HostReader.read(ems, others, sections, HostReader.Context.NONE, parsed));
+    out.putAll(teal.read(tealFiles, sections));
+    return out;
   }
 
   /**

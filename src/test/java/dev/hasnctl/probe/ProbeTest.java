@@ -147,6 +147,49 @@ class ProbeTest {
   }
 
   @Test
+  void nodesXcatDoesNotDefineAreAbsentAndNeverAsked() {
+    // The fresh cluster's EMS defines no compute node yet.
+    SimStore store = SimClusters.store(Scenario.FRESH);
+    List<String> noderanges = new ArrayList<>();
+    Transport sim = new SimTransport(store);
+    Transport watched =
+        new Transport() {
+          @Override
+          public ExecResult exec(HostName host, Argv command, Optional<String> in, Duration t)
+              throws TransportException {
+            if (command.args().get(0).equals("xdsh")) {
+              noderanges.add(command.args().get(1));
+            }
+            return sim.exec(host, command, in, t);
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    ObservedState observed =
+        new Probe(
+                new XdshRelay(watched, EMS),
+                EMS,
+                Probe.Mode.XDSH,
+                Duration.ofMinutes(5),
+                SimClusters.secret())
+            .observe(desired);
+
+    assertThat(observed.resources())
+        .allSatisfy(
+            (id, o) -> {
+              if (id.kind() == ResourceKind.NODE && id.key().startsWith("cn")) {
+                assertThat(o).as("%s", id).isInstanceOf(Observed.Absent.class);
+              }
+              if (id.kind() == ResourceKind.RUNNING_NODE || id.kind() == ResourceKind.NODE_HEALTH) {
+                assertThat(o).as("%s", id).isInstanceOf(Observed.Absent.class);
+              }
+            });
+    assertThat(noderanges).isNotEmpty().noneMatch(range -> range.contains("cn"));
+  }
+
+  @Test
   void pagingFilesOnTheSharedInstallAreListedOnOneSnForAllOfThem() {
     assertThat(pagingListers(SimClusters.store(Scenario.CONVERGED))).containsExactly("sn01");
   }
