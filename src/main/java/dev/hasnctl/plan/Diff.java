@@ -24,15 +24,27 @@ public final class Diff {
    */
   public static List<Change> between(DesiredState desired, Map<ResourceId, Observed> observed) {
     List<Change> changes = new ArrayList<>();
-    Map<ResourceId, Observed> seen = new java.util.HashMap<>(observed);
-    for (Resource want : desired.list()) {
-      Observed have = seen.remove(want.id());
+    // Looked up, not copied: at 65,536 nodes both maps hold 460,000 resources.
+    int matched = 0;
+    for (Resource want : desired.resources().values()) {
+      Observed have = observed.get(want.id());
       if (have == null) {
         have = new Observed.Unknown(want.id(), "not probed");
+      } else {
+        matched++;
       }
       compare(want, have).ifPresent(changes::add);
     }
-    for (Observed extra : new TreeMap<>(seen).values()) {
+    Map<ResourceId, Observed> extras = new TreeMap<>();
+    if (matched < observed.size()) {
+      observed.forEach(
+          (id, seen) -> {
+            if (desired.get(id).isEmpty()) {
+              extras.put(id, seen);
+            }
+          });
+    }
+    for (Observed extra : extras.values()) {
       if (extra instanceof Observed.Present present && !present.resource().checkOnly()) {
         changes.add(
             new Change(
