@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -118,63 +119,55 @@ class ProbeTest {
   /** The noderange of each xdsh that listed paging files while probing {@code store}. */
   private static List<String> pagingListers(SimStore store) {
     List<String> noderanges = new ArrayList<>();
+    ObservedState observed =
+        probeWatching(
+            store,
+            command -> {
+              if (command.args().get(0).equals("xdsh")
+                  && command.toShell().contains("ls -lR /install/paging")) {
+                noderanges.add(command.args().get(1));
+              }
+            });
+    assertThat(observed.resources().values()).noneMatch(o -> o instanceof Observed.Unknown);
+    return noderanges;
+  }
+
+  /** Probes {@code store} through xdsh, showing {@code commands} each command the EMS runs. */
+  private static ObservedState probeWatching(SimStore store, Consumer<Argv> commands) {
     Transport sim = new SimTransport(store);
     Transport watched =
         new Transport() {
           @Override
           public ExecResult exec(HostName host, Argv command, Optional<String> in, Duration t)
               throws TransportException {
-            if (command.args().get(0).equals("xdsh")
-                && command.toShell().contains("ls -lR /install/paging")) {
-              noderanges.add(command.args().get(1));
-            }
+            commands.accept(command);
             return sim.exec(host, command, in, t);
           }
 
           @Override
           public void close() {}
         };
-    ObservedState observed =
-        new Probe(
-                new XdshRelay(watched, EMS),
-                EMS,
-                Probe.Mode.XDSH,
-                Duration.ofMinutes(5),
-                SimClusters.secret())
-            .observe(DesiredState.of(SimClusters.example()));
-    assertThat(observed.resources().values()).noneMatch(o -> o instanceof Observed.Unknown);
-    return noderanges;
+    return new Probe(
+            new XdshRelay(watched, EMS),
+            EMS,
+            Probe.Mode.XDSH,
+            Duration.ofMinutes(5),
+            SimClusters.secret())
+        .observe(DesiredState.of(SimClusters.example()));
   }
 
   @Test
   void nodesXcatDoesNotDefineAreAbsentAndNeverAsked() {
     // The fresh cluster's EMS defines no compute node yet.
-    SimStore store = SimClusters.store(Scenario.FRESH);
     List<String> noderanges = new ArrayList<>();
-    Transport sim = new SimTransport(store);
-    Transport watched =
-        new Transport() {
-          @Override
-          public ExecResult exec(HostName host, Argv command, Optional<String> in, Duration t)
-              throws TransportException {
-            if (command.args().get(0).equals("xdsh")) {
-              noderanges.add(command.args().get(1));
-            }
-            return sim.exec(host, command, in, t);
-          }
-
-          @Override
-          public void close() {}
-        };
-
     ObservedState observed =
-        new Probe(
-                new XdshRelay(watched, EMS),
-                EMS,
-                Probe.Mode.XDSH,
-                Duration.ofMinutes(5),
-                SimClusters.secret())
-            .observe(desired);
+        probeWatching(
+            SimClusters.store(Scenario.FRESH),
+            command -> {
+              if (command.args().get(0).equals("xdsh")) {
+                noderanges.add(command.args().get(1));
+              }
+            });
 
     assertThat(observed.resources())
         .allSatisfy(
